@@ -8,6 +8,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MetalbootCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process with their own writers. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new MetalbootCommand())
+                .setExecutionExceptionHandler(new Failures())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -1,0 +1,36 @@
+package io.metalboot.cli;
+
+import io.metalboot.inventory.InventoryException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Maps failures to exit codes in one place: 2 for bad input, 1 for everything else. */
+final class Failures implements IExecutionExceptionHandler {
+    static final int BAD_INPUT = 2;
+    static final int FAILURE = 1;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        var err = cmd.getErr();
+        if (e instanceof InventoryException ie) {
+            ie.problems().forEach(p -> err.println(p));
+            if (ie.problems().size() > 1) {
+                err.println(ie.problems().size() + " problems; nothing was written or sent.");
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof BadInputException) {
+            err.println("metalboot: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("metalboot: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            err.println("  caused by: " + c);
+        }
+        err.flush();
+        return FAILURE;
+    }
+}

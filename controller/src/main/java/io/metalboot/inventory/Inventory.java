@@ -1,0 +1,76 @@
+package io.metalboot.inventory;
+
+import io.metalboot.router.dhcp.Ipv4Address;
+import io.metalboot.router.dhcp.Ipv4Subnet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code cluster.yaml}: everything metalboot derives router, boot server and PKI
+ * configuration from. Built only by {@link InventoryLoader}, which checks every rule first.
+ */
+public record Inventory(String source, Cluster cluster, Network network, Router router, BootServer bootServer,
+        List<Machine> machines, Os os, Kubernetes kubernetes, Ssh ssh) {
+    public Inventory {
+        machines = List.copyOf(machines);
+    }
+
+    public record Cluster(String name) {
+    }
+
+    /** The LAN the router serves: the seed's 192.168.1.0/24 with a dynamic pool for everyone else. */
+    public record Network(Ipv4Subnet subnet, Ipv4Address gateway, List<Ipv4Address> dns, Pool pool,
+            int leaseSeconds, String sharedNetwork, Optional<String> domain) {
+        public Network {
+            dns = List.copyOf(dns);
+        }
+    }
+
+    public record Pool(Ipv4Address start, Ipv4Address end) {
+        public boolean contains(Ipv4Address a) {
+            return a.compareTo(start) >= 0 && a.compareTo(end) <= 0;
+        }
+
+        public long size() {
+            return end.bits() - start.bits() + 1;
+        }
+    }
+
+    /** How to reach the router over SSH and what to add to its DHCP server besides metalboot's own entries. */
+    public record Router(Kind kind, String address, int port, String user, Optional<String> identity,
+            Optional<String> knownHosts, List<String> extraGlobalParameters, List<String> extraSubnetParameters,
+            String lanInterface) {
+        public Router {
+            extraGlobalParameters = List.copyOf(extraGlobalParameters);
+            extraSubnetParameters = List.copyOf(extraSubnetParameters);
+        }
+
+        public enum Kind {
+            EDGEOS, OPENWRT;
+
+            public String label() {
+                return name().toLowerCase();
+            }
+        }
+    }
+
+    /** The machine serving iPXE scripts over HTTP and iPXE binaries over TFTP (the seed's laptop). */
+    public record BootServer(Ipv4Address address, int httpPort, Optional<String> machine) {
+        /** Base URL machines use, e.g. {@code http://192.168.1.250} (port omitted when 80). */
+        public String baseUrl() {
+            return "http://" + address + (httpPort == 80 ? "" : ":" + httpPort);
+        }
+    }
+
+    public record Os(String kind, String channel, String version, String installDisk, Optional<String> baseUrl) {
+    }
+
+    public record Kubernetes(String version, Ipv4Subnet serviceCidr, Ipv4Subnet podCidr, String clusterDomain) {
+    }
+
+    public record Ssh(List<String> authorizedKeys) {
+        public Ssh {
+            authorizedKeys = List.copyOf(authorizedKeys);
+        }
+    }
+}
