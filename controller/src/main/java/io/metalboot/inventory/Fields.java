@@ -37,9 +37,7 @@ final class Fields {
             return Optional.empty();
         }
         Fields fields = new Fields(problems, path, node);
-        if (!path.isEmpty()) {
-            problems.remember(path, Problems.lineOf(node));
-        }
+        problems.remember(path, Problems.lineOf(node));
         Map<String, Integer> lines = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
             Node keyNode = t.getKeyNode();
@@ -51,6 +49,7 @@ final class Fields {
                 continue;
             }
             lines.put(key, line);
+            problems.remember(where, line);
             if (!known.contains(key)) {
                 problems.add(line, where + ": unknown field '" + key + "'"
                         + Suggestions.closest(key, known).map(s -> " (did you mean '" + s + "'?)").orElse("")
@@ -66,8 +65,9 @@ final class Fields {
         return path;
     }
 
+    /** The line of this mapping's key ({@code network:}), or of its first entry for list items. */
     int line() {
-        return Problems.lineOf(node);
+        return path.isEmpty() ? 1 : problems.lineOf(path, Problems.lineOf(node));
     }
 
     String child(String key) {

@@ -18,9 +18,9 @@ record InventoryRules(Problems problems) {
     void check(Optional<Network> network, Optional<BootServer> boot, MachinesReader.Result read, Kubernetes k8s) {
         List<Entry> machines = read.entries();
         network.ifPresent(net -> {
-            checkNetwork(net);
+            boolean poolUsable = checkNetwork(net);
             boot.ifPresent(b -> host("bootServer.address", b.address(), net.subnet()));
-            machines.forEach(e -> checkMachine(net, e));
+            machines.forEach(e -> checkMachine(net, poolUsable, e));
             apart("kubernetes.serviceCidr", k8s.serviceCidr(), "network.subnet", net.subnet());
             apart("kubernetes.podCidr", k8s.podCidr(), "network.subnet", net.subnet());
         });
@@ -36,27 +36,34 @@ record InventoryRules(Problems problems) {
         }
     }
 
-    private void checkNetwork(Network net) {
+    /** Checks gateway and pool; true when the pool is usable for the machines' checks. */
+    private boolean checkNetwork(Network net) {
         Ipv4Subnet subnet = net.subnet();
         String lan = "the subnet " + subnet;
         host("network.gateway", net.gateway(), subnet);
-        host("network.pool.start", net.pool().start(), subnet);
-        host("network.pool.end", net.pool().end(), subnet);
+        boolean usable = host("network.pool.start", net.pool().start(), subnet);
+        usable &= host("network.pool.end", net.pool().end(), subnet);
+        if (!usable) {
+            return false;
+        }
         if (net.pool().start().compareTo(net.pool().end()) > 0) {
             problems.add(problems.lineOf("network.pool.start"), "network.pool.start '" + net.pool().start()
                     + "' is after network.pool.end '" + net.pool().end() + "'; swap them");
-        } else if (net.pool().contains(net.gateway())) {
+            return false;
+        }
+        if (net.pool().contains(net.gateway())) {
             problems.add(problems.lineOf("network.pool"), "network.pool " + net.pool().start() + "-" + net.pool().end()
                     + " contains the gateway " + net.gateway() + "; move the pool so the router's own address is never leased");
         }
+        return true;
     }
 
-    private void checkMachine(Network net, Entry e) {
+    private void checkMachine(Network net, boolean poolUsable, Entry e) {
         Machine m = e.machine();
         String ip = e.path("ip");
         String lan = "the subnet " + net.subnet();
         if (host(ip, m.ip(), net.subnet())) {
-            if (net.pool().contains(m.ip())) {
+            if (poolUsable && net.pool().contains(m.ip())) {
                 problems.add(problems.lineOf(ip), ip + " '" + m.ip() + "' is inside the dynamic pool "
                         + net.pool().start() + "-" + net.pool().end() + " (EdgeOS rejects a static mapping there);"
                         + " pick an address outside the pool in " + lan);

@@ -33,6 +33,11 @@ final class Problems {
         lines.putIfAbsent(path, line);
     }
 
+    /** The line recorded for exactly {@code path}, else {@code fallback}. */
+    int lineOf(String path, int fallback) {
+        return lines.getOrDefault(path, fallback);
+    }
+
     /** The line of a field read earlier, or the nearest enclosing one, or 1. */
     int lineOf(String path) {
         for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
