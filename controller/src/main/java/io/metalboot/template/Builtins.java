@@ -93,7 +93,7 @@ final class Builtins {
                 List<?> list = Values.asList(item);
                 item = list.get(position(index, list.size(), list.size() - 1));
             } else if (item instanceof Map<?, ?> map) {
-                if (!(index instanceof String) && !map.containsKey(index)) {
+                if (index == null || !(index instanceof String) && !map.containsKey(index)) {
                     throw new TemplateException(index == null ? "value is nil; should be of type string"
                             : "value has type " + Values.typeName(index) + "; should be string");
                 }

@@ -12,6 +12,10 @@ sealed interface Node {
 
     /** A list of nodes: a template body, or the body of an if/with/range/else. */
     record Sequence(int pos, List<Node> nodes) implements Node {
+        public Sequence {
+            nodes = List.copyOf(nodes);
+        }
+
         @Override
         public String toString() {
             return nodes.stream().map(Node::toString).collect(Collectors.joining());

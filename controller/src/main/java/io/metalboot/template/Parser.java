@@ -271,8 +271,4 @@ final class Parser {
     TemplateException error(int pos, String message) {
         return new TemplateException(source.location(pos) + ": " + message);
     }
-
-    int rangeDepth() {
-        return rangeDepth;
-    }
 }

@@ -57,7 +57,11 @@ class PrintingTest {
                 p("%v|%+v|%s", "{web 80}|{name:web port:80}|{web %!s(int=80)}",
                         new Host("web", 80), new Host("web", 80), new Host("web", 80)),
                 p("%x|%X", "[a ff]|[A FF]", list(10, 255), list(10, 255)),
-                p("%5d", "[    1     2]", list(1, 2)));
+                p("%5d", "[    1     2]", list(1, 2)),
+                p("%[2]d %[1]d", "2 1", 1, 2),
+                p("%[1]s-%[1]s", "x-x", "x"),
+                p("%d %[1]d %d", "1 1 2", 1, 2),
+                p("%[1]*[2]d|", "   42|", 5, 42));
     }
 
     static Stream<Format> badVerbs() {
@@ -76,7 +80,8 @@ class PrintingTest {
                 p("%d", "1%!(EXTRA int=2, string=x, <nil>)", 1, 2, "x", null),
                 p("x%", "x%!(NOVERB)"),
                 p("%*d", "%!(BADWIDTH)5", "w", 5),
-                p("%.*d", "%!(BADPREC)5", "p", 5));
+                p("%.*d", "%!(BADPREC)5", "p", 5),
+                p("%[3]d|%[0]d", "%!d(BADINDEX)|%!d(BADINDEX)", 1));
     }
 
     @ParameterizedTest(name = "{0}")

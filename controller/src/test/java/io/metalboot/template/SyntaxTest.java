@@ -22,6 +22,7 @@ class SyntaxTest {
                 ok("comment", "a{{/* comment */}}b", v, "ab"),
                 ok("multi-line comment", "a{{/* one\ntwo */}}b", v, "ab"),
                 ok("comment with trim markers", "a \n {{- /* c */ -}} \n b", v, "ab"),
+                ok("comment with a left trim marker only", "a \n {{- /* c */}} \n b", v, "a \n b"),
                 ok("left trim eats spaces and newlines", "x  \n {{- .}} \n y", v, "xv \n y"),
                 ok("right trim eats spaces and newlines", "x {{. -}}  \n\n  y", v, "x vy"),
                 ok("both trims", "a\n\t{{- . -}}\n\tb", v, "avb"),
