@@ -46,8 +46,7 @@ final class DebianVersionOrder implements Comparator<String> {
     }
 
     private static String stripZeros(String epoch) {
-        String stripped = epoch.replaceFirst("^0+", "");
-        return stripped;
+        return epoch.replaceFirst("^0+", "");
     }
 
     /** apt's {@code CmpFragment}: alternating non-digit and digit runs; '~' sorts before everything. */
