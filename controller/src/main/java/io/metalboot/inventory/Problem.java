@@ -1,6 +1,6 @@
 package io.metalboot.inventory;
 
-/** One thing wrong with an inventory file, located by file and line. */
+/** One thing wrong with an inventory file, located by file and line (0 when it concerns the whole file). */
 public record Problem(String file, int line, String message) implements Comparable<Problem> {
     @Override
     public int compareTo(Problem o) {
@@ -9,6 +9,6 @@ public record Problem(String file, int line, String message) implements Comparab
 
     @Override
     public String toString() {
-        return file + ":" + line + ": " + message;
+        return file + (line > 0 ? ":" + line : "") + ": " + message;
     }
 }

@@ -34,8 +34,8 @@ public final class RouterTemplates {
         Optional<Path> file = overrides.map(d -> d.resolve(kind).resolve(name)).filter(Files::isRegularFile);
         if (file.isPresent()) {
             try {
-                return Template.parse(file.get().toString(), Files.readString(file.get(), StandardCharsets.UTF_8))
-                        .funcs(FUNCTIONS);
+                return Template.funcs(FUNCTIONS).parse(file.get().toString(),
+                        Files.readString(file.get(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read template " + file.get() + ": " + e.getMessage(), e);
             }
@@ -46,8 +46,8 @@ public final class RouterTemplates {
                 throw new IllegalStateException("bundled template " + resource + " is missing from the class path;"
                         + " rebuild metalboot (./metalboot rebuilds when sources change)");
             }
-            return Template.parse(kind + "-templates/templates/" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .funcs(FUNCTIONS);
+            return Template.funcs(FUNCTIONS).parse(kind + "-templates/templates/" + name,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled template " + resource, e);
         }

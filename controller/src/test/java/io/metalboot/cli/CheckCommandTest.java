@@ -1,0 +1,54 @@
+package io.metalboot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    static final String EXAMPLE = "../examples/home-lab/cluster.yaml";
+
+    @Test
+    void theExampleIsValid() {
+        Cli r = Cli.run("check", "-c", EXAMPLE);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(EXAMPLE + ": ok: cluster home-lab, 4 machines (master 1, worker 2, none 1), edgeos router 192.168.1.1,"
+                + " boot server http://192.168.1.250\n", r.out());
+    }
+
+    @Test
+    void aDuplicateMacExitsTwoAndNamesBothLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cluster.yaml");
+        Files.writeString(file, Files.readString(Path.of(EXAMPLE)).replace("mac: 00:00:00:00:00:12", "mac: 00:00:00:00:00:11"));
+        Cli r = Cli.run("check", "-c", file.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(file + ":49: machines[2].mac '00:00:00:00:00:11' is already used by machines[1] at line 45;"
+                + " each machine needs its own MAC\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Cli r = Cli.run("check", "-c", "no-such.yaml");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("no-such.yaml: no such file;"), r.err());
+    }
+
+    @Test
+    void helpListsTheSubcommandsAndExitCodes() {
+        Cli r = Cli.run("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("check") && r.out().contains("render"), r.out());
+        assertTrue(r.out().contains("Exit status: 0 ok, 1 failure, 2 bad input"), r.out());
+        assertEquals(0, Cli.run("render", "--help").exitCode());
+    }
+
+    @Test
+    void anUnknownFlagIsBadInput() {
+        assertEquals(2, Cli.run("check", "--bogus").exitCode());
+    }
+}
