@@ -78,11 +78,13 @@ final class BootFormat {
             if (opens && tokens.size() == 2) {
                 Node tag = existing.orElseGet(() -> Node.of(Kind.TAG));
                 List<String> valuePath = append(path, tokens.get(1));
-                root = root.replace(path, tag).replace(valuePath, Node.container().withComment(pendingComment));
+                Node value = tag.child(tokens.get(1)).orElseGet(Node::container);
+                root = root.replace(path, tag).replace(valuePath, commented(value, pendingComment));
                 stack.push(new Frame(valuePath, new Def(tokens.get(1), Kind.CONTAINER, ValueType.TXT, Optional.empty(),
                         def.closed(), def.children())));
             } else if (opens) {
-                root = root.replace(path, Node.container().withComment(pendingComment));
+                Node container = existing.filter(node -> node.kind() == Kind.CONTAINER).orElseGet(Node::container);
+                root = root.replace(path, commented(container, pendingComment));
                 stack.push(new Frame(path, def));
             } else if (tokens.size() == 2) {
                 if (existing.isPresent() && def.kind() == Kind.LEAF && !def.type().name().equals("any")) {
@@ -105,6 +107,11 @@ final class BootFormat {
         }
         pendingComment.ifPresent(comment -> trailer.add(commentLine(comment)));
         return new Parsed(root, trailer);
+    }
+
+    /** A block opened again ({@code service {} twice) continues the first one, as Vyatta's parser merges them. */
+    private static Node commented(Node node, Optional<String> comment) {
+        return comment.isPresent() ? node.withComment(comment) : node;
     }
 
     private static Def childDef(Def parent, String name, Kind syntaxKind) {

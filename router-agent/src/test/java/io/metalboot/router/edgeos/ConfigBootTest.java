@@ -64,6 +64,12 @@ class ConfigBootTest {
     }
 
     @Test
+    void reopenedBlocksMerge() {
+        ConfigTree tree = ConfigTree.parseBoot("service {\n    ssh {\n        port 22\n    }\n}\nservice {\n    gui {\n    }\n}\n");
+        assertEquals("service {\n    gui {\n    }\n    ssh {\n        port 22\n    }\n}\n", tree.toBoot());
+    }
+
+    @Test
     void brokenFilesNameTheLine() {
         RouterAgentException unclosed = assertThrows(RouterAgentException.class,
                 () -> ConfigTree.parseBoot("service {\n    ssh {\n        port 22\n    }\n", "router.boot"));
