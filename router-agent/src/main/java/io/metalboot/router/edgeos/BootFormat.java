@@ -63,8 +63,8 @@ final class BootFormat {
                 pendingComment = Optional.empty();
                 continue;
             }
-            List<String> words = words(line, where);
-            boolean opens = words.get(words.size() - 1).equals("{");
+            List<String> words = new ArrayList<>();
+            boolean opens = words(line, where, words);
             List<String> tokens = opens ? words.subList(0, words.size() - 1) : words;
             if (tokens.isEmpty() || tokens.size() > 2) {
                 throw new RouterAgentException(where + "cannot read '" + line + "' (expected 'name', 'name value', 'name {' or 'name value {')");
@@ -124,8 +124,9 @@ final class BootFormat {
         return List.copyOf(longer);
     }
 
-    private static List<String> words(String line, String where) {
-        List<String> words = new ArrayList<>();
+    /** Splits a line into words (a quoted value is one word); returns whether it ends with a bare '{'. */
+    private static boolean words(String line, String where, List<String> words) {
+        boolean opens = false;
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
@@ -137,6 +138,7 @@ final class BootFormat {
                     throw new RouterAgentException(where + "unterminated quote in '" + line + "' (close the value with '\"')");
                 }
                 words.add(line.substring(i + 1, end));
+                opens = false;
                 i = end + 1;
             } else {
                 int end = i;
@@ -144,10 +146,11 @@ final class BootFormat {
                     end++;
                 }
                 words.add(line.substring(i, end));
+                opens = words.get(words.size() - 1).equals("{");
                 i = end;
             }
         }
-        return words;
+        return opens;
     }
 
     static String print(Node root, List<String> trailer) {

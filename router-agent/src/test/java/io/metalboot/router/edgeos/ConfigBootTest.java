@@ -51,6 +51,7 @@ class ConfigBootTest {
                     dhcp-server {
                         disabled false
                         global-parameters ""
+                        global-parameters "{"
                         hostfile-update disable
                     }
                 }
