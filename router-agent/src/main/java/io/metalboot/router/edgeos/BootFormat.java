@@ -63,8 +63,8 @@ final class BootFormat {
                 pendingComment = Optional.empty();
                 continue;
             }
-            List<String> words = words(line, where);
-            boolean opens = words.get(words.size() - 1).equals("{");
+            List<String> words = new ArrayList<>();
+            boolean opens = words(line, where, words);
             List<String> tokens = opens ? words.subList(0, words.size() - 1) : words;
             if (tokens.isEmpty() || tokens.size() > 2) {
                 throw new RouterAgentException(where + "cannot read '" + line + "' (expected 'name', 'name value', 'name {' or 'name value {')");
@@ -78,11 +78,13 @@ final class BootFormat {
             if (opens && tokens.size() == 2) {
                 Node tag = existing.orElseGet(() -> Node.of(Kind.TAG));
                 List<String> valuePath = append(path, tokens.get(1));
-                root = root.replace(path, tag).replace(valuePath, Node.container().withComment(pendingComment));
+                Node value = tag.child(tokens.get(1)).orElseGet(Node::container);
+                root = root.replace(path, tag).replace(valuePath, commented(value, pendingComment));
                 stack.push(new Frame(valuePath, new Def(tokens.get(1), Kind.CONTAINER, ValueType.TXT, Optional.empty(),
                         def.closed(), def.children())));
             } else if (opens) {
-                root = root.replace(path, Node.container().withComment(pendingComment));
+                Node container = existing.filter(node -> node.kind() == Kind.CONTAINER).orElseGet(Node::container);
+                root = root.replace(path, commented(container, pendingComment));
                 stack.push(new Frame(path, def));
             } else if (tokens.size() == 2) {
                 if (existing.isPresent() && def.kind() == Kind.LEAF && !def.type().name().equals("any")) {
@@ -107,6 +109,11 @@ final class BootFormat {
         return new Parsed(root, trailer);
     }
 
+    /** A block opened again ({@code service {} twice) continues the first one, as Vyatta's parser merges them. */
+    private static Node commented(Node node, Optional<String> comment) {
+        return comment.isPresent() ? node.withComment(comment) : node;
+    }
+
     private static Def childDef(Def parent, String name, Kind syntaxKind) {
         return parent.child(name).orElseGet(() -> Def.generic(name, syntaxKind));
     }
@@ -117,8 +124,9 @@ final class BootFormat {
         return List.copyOf(longer);
     }
 
-    private static List<String> words(String line, String where) {
-        List<String> words = new ArrayList<>();
+    /** Splits a line into words (a quoted value is one word); returns whether it ends with a bare '{'. */
+    private static boolean words(String line, String where, List<String> words) {
+        boolean opens = false;
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
@@ -130,6 +138,7 @@ final class BootFormat {
                     throw new RouterAgentException(where + "unterminated quote in '" + line + "' (close the value with '\"')");
                 }
                 words.add(line.substring(i + 1, end));
+                opens = false;
                 i = end + 1;
             } else {
                 int end = i;
@@ -137,10 +146,11 @@ final class BootFormat {
                     end++;
                 }
                 words.add(line.substring(i, end));
+                opens = words.get(words.size() - 1).equals("{");
                 i = end;
             }
         }
-        return words;
+        return opens;
     }
 
     static String print(Node root, List<String> trailer) {

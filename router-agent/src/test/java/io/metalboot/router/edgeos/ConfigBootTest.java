@@ -51,6 +51,7 @@ class ConfigBootTest {
                     dhcp-server {
                         disabled false
                         global-parameters ""
+                        global-parameters "{"
                         hostfile-update disable
                     }
                 }
@@ -61,6 +62,12 @@ class ConfigBootTest {
         ConfigTree rebuilt = ConfigTree.fromCommands(tree.toSetCommands());
         assertEquals(tree, rebuilt);
         assertTrue(tree.toSetCommands().contains("comment service dhcp-server 'metalboot: iPXE for the cluster'"));
+    }
+
+    @Test
+    void reopenedBlocksMerge() {
+        ConfigTree tree = ConfigTree.parseBoot("service {\n    ssh {\n        port 22\n    }\n}\nservice {\n    gui {\n    }\n}\n");
+        assertEquals("service {\n    gui {\n    }\n    ssh {\n        port 22\n    }\n}\n", tree.toBoot());
     }
 
     @Test
