@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
             EdgeosFiles.add(files, EdgeosConfig.render(inv, t), out);
         }
         if (!kind.equals(EdgeosConfig.KIND)) {
-            OpenwrtFiles.add(files, OpenwrtConfig.render(inv, t));
+            OpenwrtFiles.add(files, OpenwrtConfig.render(inv, t), out);
         }
         files.writeTo(out);
         var o = spec.commandLine().getOut();

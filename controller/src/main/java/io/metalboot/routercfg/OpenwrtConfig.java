@@ -2,6 +2,8 @@ package io.metalboot.routercfg;
 
 import io.metalboot.inventory.Inventory;
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.openwrt.DnsmasqConfGenerator;
+import io.metalboot.router.openwrt.OpenWrtHost;
 import io.metalboot.router.openwrt.UciConfig;
 import io.metalboot.router.openwrt.UciPlan;
 import io.metalboot.router.openwrt.UciResult;
@@ -10,12 +12,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What metalboot wants in an OpenWrt router's {@code /etc/config/dhcp}: the desired sections, the
  * {@code uci batch} that puts them into a given config, and the config that results.
  */
-public record OpenwrtConfig(UciConfig desired, UciConfig base, List<String> batch, UciConfig result) {
+public record OpenwrtConfig(UciConfig desired, UciConfig base, List<String> batch, UciConfig result, OpenWrtHost host) {
     public static final String KIND = "openwrt";
     private static final String STOCK = "metalboot/templates/openwrt/stock/dhcp";
 
@@ -37,7 +40,21 @@ public record OpenwrtConfig(UciConfig desired, UciConfig base, List<String> batc
             throw new RouterAgentException("the uci batch rendered for /etc/config/dhcp fails: "
                     + String.join(" / ", applied.stderr()) + " (check any template given with --templates)");
         }
-        return new OpenwrtConfig(desired, base, batch, applied.config());
+        OpenWrtHost host = OpenWrtHost.stockWithLan(inv.network().gateway() + "/" + inv.network().subnet().prefixLength());
+        return new OpenwrtConfig(desired, base, batch, applied.config(), host);
+    }
+
+    /**
+     * What {@code /etc/init.d/dnsmasq} generates from the resulting config; {@code localPaths} maps the
+     * router paths of conf-file and conf-dir directives (identity keeps the router's).
+     */
+    public DnsmasqConfGenerator.Output dnsmasqConf(UnaryOperator<String> localPaths) {
+        return new DnsmasqConfGenerator(host, localPaths).generateDefault(result);
+    }
+
+    /** Router files that the generated dnsmasq.conf reads at start ({@code conf-file=}), as OpenWrt ships them. */
+    public static List<String> filesReadByDnsmasq() {
+        return OpenWrtHost.STOCK_FILES.stream().sorted().toList();
     }
 
     /** {@code /etc/config/dhcp} as OpenWrt 23.05 ships it. */

@@ -31,7 +31,9 @@ class RenderCommandTest {
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(List.of("edgeos/commands.txt", "edgeos/config.boot.txt", "edgeos/config/scripts/ipxe-green.conf",
                             "edgeos/config/scripts/ipxe-option-space.conf", "edgeos/dhcpd.conf", "openwrt/dhcp",
-                            "openwrt/dnsmasq.conf", "openwrt/etc/config/dhcp", "openwrt/uci-batch.txt"),
+                            "openwrt/dnsmasq.conf", "openwrt/etc/config/dhcp", "openwrt/stand-ins/etc/dnsmasq.conf",
+                            "openwrt/stand-ins/tmp/dnsmasq.d/.keep", "openwrt/stand-ins/usr/share/dnsmasq/dhcpbogushostname.conf",
+                            "openwrt/stand-ins/usr/share/dnsmasq/rfc6761.conf", "openwrt/uci-batch.txt"),
                     files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList());
         }
     }
