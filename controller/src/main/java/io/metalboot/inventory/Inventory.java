@@ -1,7 +1,7 @@
 package io.metalboot.inventory;
 
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.Ipv4Subnet;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.Ipv4Subnet;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
         }
 
         public long size() {
-            return end.bits() - start.bits() + 1;
+            return end.unsigned() - start.unsigned() + 1;
         }
     }
 

@@ -8,8 +8,8 @@ import io.metalboot.inventory.Inventory.Os;
 import io.metalboot.inventory.Inventory.Pool;
 import io.metalboot.inventory.Inventory.Router;
 import io.metalboot.inventory.Inventory.Ssh;
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.Ipv4Subnet;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.Ipv4Subnet;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -156,8 +156,7 @@ public final class InventoryLoader {
         }
 
         private static Kubernetes defaultKubernetes() {
-            return new Kubernetes("v1.31.4", Ipv4Subnet.parse("10.3.0.0/24").orElseThrow(),
-                    Ipv4Subnet.parse("10.2.0.0/16").orElseThrow(), "cluster.local");
+            return new Kubernetes("v1.31.4", Ipv4Subnet.parse("10.3.0.0/24"), Ipv4Subnet.parse("10.2.0.0/16"), "cluster.local");
         }
     }
 }

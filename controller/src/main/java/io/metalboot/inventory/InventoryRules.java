@@ -4,8 +4,8 @@ import io.metalboot.inventory.Inventory.BootServer;
 import io.metalboot.inventory.Inventory.Kubernetes;
 import io.metalboot.inventory.Inventory.Network;
 import io.metalboot.inventory.MachinesReader.Entry;
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.Ipv4Subnet;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.Ipv4Subnet;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +80,7 @@ record InventoryRules(Problems problems) {
                     + " (expected an address from " + subnet.network().plus(1) + " to " + subnet.broadcast().plus(-1) + ")");
             return false;
         }
-        if (!subnet.isUsableHost(ip)) {
+        if (subnet.prefixLength() < 31 && (ip.equals(subnet.network()) || ip.equals(subnet.broadcast()))) {
             problems.add(problems.lineOf(path), path + " '" + ip + "' is the " + (ip.equals(subnet.network()) ? "network" : "broadcast")
                     + " address of " + subnet + "; use a host address from " + subnet.network().plus(1) + " to " + subnet.broadcast().plus(-1));
             return false;

@@ -1,7 +1,7 @@
 package io.metalboot.inventory;
 
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.MacAddress;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.MacAddress;
 
 /** A machine of the lab: gets a fixed DHCP lease and, unless its role is {@code none}, joins the cluster. */
 public record Machine(String name, MacAddress mac, Ipv4Address ip, Role role) {

@@ -1,8 +1,8 @@
 package io.metalboot.inventory;
 
 import io.metalboot.inventory.Machine.Role;
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.MacAddress;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.MacAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

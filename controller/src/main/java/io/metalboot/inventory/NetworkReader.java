@@ -2,8 +2,8 @@ package io.metalboot.inventory;
 
 import io.metalboot.inventory.Inventory.Network;
 import io.metalboot.inventory.Inventory.Pool;
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.Ipv4Subnet;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.Ipv4Subnet;
 import java.util.List;
 import java.util.Optional;
 

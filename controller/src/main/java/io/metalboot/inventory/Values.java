@@ -1,8 +1,8 @@
 package io.metalboot.inventory;
 
-import io.metalboot.router.dhcp.Ipv4Address;
-import io.metalboot.router.dhcp.Ipv4Subnet;
-import io.metalboot.router.dhcp.MacAddress;
+import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.Ipv4Subnet;
+import io.metalboot.router.MacAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,7 +34,7 @@ final class Values {
     }
 
     Optional<Ipv4Address> ipv4(Scalar s) {
-        Optional<Ipv4Address> ip = Ipv4Address.parse(s.value());
+        Optional<Ipv4Address> ip = Ipv4Address.tryParse(s.value());
         if (ip.isEmpty()) {
             problems.add(s.line(), s.shown() + " is not an IPv4 address (expected four decimal octets 0-255, e.g. 192.168.1.201)");
         }
@@ -42,17 +42,13 @@ final class Values {
     }
 
     Optional<Ipv4Subnet> subnet(Scalar s) {
-        Optional<Ipv4Subnet> net = Ipv4Subnet.parse(s.value());
-        if (net.isPresent()) {
+        Optional<Ipv4Subnet> net = Ipv4Subnet.tryParse(s.value());
+        if (net.isPresent() && net.get().address().equals(net.get().network())) {
             return net;
         }
-        String[] parts = s.value().split("/", -1);
-        Optional<Ipv4Address> addr = Ipv4Address.parse(parts[0]);
-        if (parts.length == 2 && addr.isPresent() && parts[1].matches("[0-9]{1,2}") && Integer.parseInt(parts[1]) <= 32) {
-            int prefix = Integer.parseInt(parts[1]);
-            long mask = prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
+        if (net.isPresent()) {
             problems.add(s.line(), s.shown() + " has host bits set (did you mean "
-                    + new Ipv4Address(addr.get().bits() & mask) + "/" + prefix + "?)");
+                    + net.get().network() + "/" + net.get().prefixLength() + "?)");
         } else {
             problems.add(s.line(), s.shown() + " is not a CIDR subnet (expected network address/prefix length, e.g. 192.168.1.0/24)");
         }

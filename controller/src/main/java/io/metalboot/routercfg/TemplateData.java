@@ -3,7 +3,7 @@ package io.metalboot.routercfg;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.Inventory.Network;
 import io.metalboot.inventory.Machine;
-import io.metalboot.router.dhcp.Ipv4Address;
+import io.metalboot.router.Ipv4Address;
 import java.util.Map;
 
 /**
@@ -55,7 +55,7 @@ public final class TemplateData {
                 Map.entry("dns", n.dns().stream().map(Ipv4Address::toString).toList()),
                 Map.entry("poolStart", n.pool().start().toString()),
                 Map.entry("poolEnd", n.pool().end().toString()),
-                Map.entry("poolOffset", n.pool().start().bits() - n.subnet().network().bits()),
+                Map.entry("poolOffset", n.pool().start().unsigned() - n.subnet().network().unsigned()),
                 Map.entry("poolSize", n.pool().size()),
                 Map.entry("leaseSeconds", n.leaseSeconds()),
                 Map.entry("leaseTime", duration(n.leaseSeconds())),

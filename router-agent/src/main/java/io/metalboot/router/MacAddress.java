@@ -1,4 +1,4 @@
-package io.metalboot.router.dhcp;
+package io.metalboot.router;
 
 import java.util.HexFormat;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record MacAddress(String value) implements Comparable<MacAddress> {
     private static final Pattern CANONICAL = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
-    private static final Pattern PAIRS = Pattern.compile("([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}");
+    private static final Pattern PAIRS = Pattern.compile("([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}|([0-9A-Fa-f]{2}-){5}[0-9A-Fa-f]{2}");
     private static final Pattern DOTTED = Pattern.compile("([0-9A-Fa-f]{4}\\.){2}[0-9A-Fa-f]{4}");
 
     public MacAddress {
