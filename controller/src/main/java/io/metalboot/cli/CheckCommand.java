@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Validate an inventory file strictly and report every problem at once.",
-                "Each problem names file:line, the field, the bad value and what would be valid.",
-                "Nothing is written and no router is contacted."},
+        description = {"Validate an inventory file strictly and report every problem at once.", "",
+                "Each problem names file:line, the field, the bad value and what would be valid."
+                        + " Nothing is written and no router is contacted.", ""},
         footer = {"", "Exit status: 0 valid, 2 the file has problems."})
 final class CheckCommand implements Callable<Integer> {
     @Spec

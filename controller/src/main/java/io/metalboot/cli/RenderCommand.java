@@ -16,15 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Write the router configuration for an inventory, offline (no router is contacted).",
-                "For each router kind: the files to upload, the commands (EdgeOS set commands / uci batch),",
-                "and the DHCP daemon config the router would generate from them (ISC dhcpd.conf / dnsmasq.conf).",
-                "Everything is rendered and checked first; OUT is only written when all of it succeeded."},
-        footer = {"", "Templates see: cluster.name; network.{subnet,network,netmask,prefixLength,gateway,dns,",
-                "poolStart,poolEnd,poolOffset,poolSize,leaseSeconds,leaseTime,sharedNetwork,domain};",
-                "router.{kind,address,lanInterface,globalParameters,subnetParameters}; bootServer.{address,name,",
-                "httpPort,url}; ipxe.{bios,efi,scriptUrl}; files.{optionSpace,green}; machines[].{name,mac,ip,role,section}.",
-                "", "Exit status: 0 written, 1 failure, 2 bad inventory or template."})
+        description = {"Write the router configuration for an inventory, offline: no router is contacted.",
+                "",
+                "For each router kind: the files to upload, the commands (EdgeOS set commands, uci batch) and"
+                        + " the DHCP daemon config the router would generate from them (ISC dhcpd.conf, dnsmasq.conf).",
+                "Everything is rendered and checked first; OUT is only written when all of it succeeded.", ""},
+        footer = {"", "Templates (Go text/template syntax) see:",
+                "  cluster.name",
+                "  network.{subnet,network,netmask,prefixLength,gateway,dns,poolStart,poolEnd,",
+                "          poolOffset,poolSize,leaseSeconds,leaseTime,sharedNetwork,domain}",
+                "  router.{kind,address,lanInterface,globalParameters,subnetParameters}",
+                "  bootServer.{address,name,httpPort,url}   ipxe.{bios,efi,scriptUrl}",
+                "  files.{optionSpace,green}   machines[].{name,mac,ip,role,section}",
+                "and the function edgeosQuote (raw dhcpd parameter -> quoted EdgeOS value).",
+                "", "Exit status: 0 written, 1 failure, 2 bad inventory, flag or template."})
 final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
