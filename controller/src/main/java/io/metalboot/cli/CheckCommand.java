@@ -1,13 +1,12 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
-import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.inventory.Machine;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,19 +20,18 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "cluster.yaml", paramLabel = "FILE",
-            description = "Inventory file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    InventoryOption inventory;
 
     @Override
     public Integer call() {
-        Inventory inv = InventoryLoader.load(config);
+        Inventory inv = inventory.load();
         String roles = Arrays.stream(Machine.Role.values())
                 .map(r -> r.label() + " " + inv.machines().stream().filter(m -> m.role() == r).count())
                 .filter(s -> !s.endsWith(" 0"))
                 .collect(Collectors.joining(", "));
         var out = spec.commandLine().getOut();
-        out.printf("%s: ok: cluster %s, %d machines (%s), %s router %s, boot server %s%n", config,
+        out.printf("%s: ok: cluster %s, %d machines (%s), %s router %s, boot server %s%n", inventory.file,
                 inv.cluster().name(), inv.machines().size(), roles, inv.router().kind().label(),
                 inv.router().address(), inv.bootServer().baseUrl());
         out.flush();

@@ -1,7 +1,6 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
-import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.routercfg.EdgeosConfig;
 import io.metalboot.routercfg.OpenwrtConfig;
 import io.metalboot.routercfg.RenderedFiles;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,9 +34,8 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "cluster.yaml", paramLabel = "FILE",
-            description = "Inventory file (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    InventoryOption inventory;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write; created if missing.")
     Path out;
@@ -57,7 +56,7 @@ final class RenderCommand implements Callable<Integer> {
         templates.filter(d -> !Files.isDirectory(d)).ifPresent(d -> {
             throw new BadInputException("--templates " + d + " is not a directory (expected DIR with edgeos/ or openwrt/ inside)");
         });
-        Inventory inv = InventoryLoader.load(config);
+        Inventory inv = inventory.load();
         RouterTemplates t = new RouterTemplates(templates);
         RenderedFiles files = new RenderedFiles();
         if (!kind.equals(OpenwrtConfig.KIND)) {

@@ -1,5 +1,6 @@
 package io.metalboot.template;
 
+import static io.metalboot.template.TestData.f;
 import static io.metalboot.template.TestData.list;
 import static io.metalboot.template.TestData.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.metalboot.template.TestData.Host;
 import java.util.Map;
+import io.metalboot.template.TestData.Failure;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,17 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExecErrorTest {
     private static final Map<String, Object> DATA = map("s", "str", "l", list(1, 2, 3), "n", null,
             "m", map("k", 1), "e", map(), "h", new Host("web", 80));
-
-    record Failure(String name, String template, String message) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Failure f(String name, String template, String message) {
-        return new Failure(name, template, message);
-    }
 
     static Stream<Failure> fields() {
         return Stream.of(

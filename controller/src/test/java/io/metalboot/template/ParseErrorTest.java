@@ -1,26 +1,16 @@
 package io.metalboot.template;
 
+import static io.metalboot.template.TestData.f;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.metalboot.template.TestData.Failure;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Templates that do not parse, and the exact NAME:LINE:COL message each one gets. */
 class ParseErrorTest {
-
-    record Failure(String name, String template, String message) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Failure f(String name, String template, String message) {
-        return new Failure(name, template, message);
-    }
-
     static Stream<Failure> syntax() {
         return Stream.of(
                 f("unclosed action", "ok\n  {{.x", "t:2:3: unclosed action: no \"}}\" before the end of the input"),

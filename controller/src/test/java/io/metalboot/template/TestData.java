@@ -41,4 +41,16 @@ final class TestData {
     static String render(String template, Object data) {
         return Template.parse("t", template).render(data);
     }
+
+    /** A template that fails, and the exact message it must fail with. */
+    record Failure(String name, String template, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Failure f(String name, String template, String message) {
+        return new Failure(name, template, message);
+    }
 }
