@@ -16,6 +16,15 @@ public interface Processes {
 
     Optional<Info> find(int pid);
 
-    /** Sends SIGTERM: interrupts the process; false when no such process. */
+    /** Sends SIGTERM: interrupts the process (or stops the daemon); false when no such process. */
     boolean kill(int pid);
+
+    /**
+     * Registers a daemon that has no thread of its own (the simulated dhcpd or dnsmasq) so that
+     * {@code pidof}, {@code ps} and {@code kill} see it; {@code onKill} runs when it is killed.
+     */
+    int startDaemon(String commandLine, Runnable onKill);
+
+    /** Removes a process that ended by itself (a daemon that stopped); no-op when absent. */
+    void remove(int pid);
 }
