@@ -1,5 +1,6 @@
 package io.metalboot.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /** Entry point of the {@code metalboot} command: wires the subcommands, holds no logic. */
@@ -13,8 +14,8 @@ public final class Main {
 
     /** The configured command line; tests run it in-process with their own writers. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MetalbootCommand())
-                .setExecutionExceptionHandler(new Failures())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new MetalbootCommand());
+        ServiceLoader.load(Extension.class).forEach(e -> cli.addSubcommand(e.subcommand()));
+        return cli.setExecutionExceptionHandler(new Failures()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

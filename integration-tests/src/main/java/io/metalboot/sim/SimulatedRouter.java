@@ -1,0 +1,181 @@
+package io.metalboot.sim;
+
+import io.metalboot.sim.fs.RouterFs;
+import io.metalboot.sim.shell.CommandTable;
+import io.metalboot.sim.shell.ProcessTable;
+import io.metalboot.sim.shell.Shell;
+import io.metalboot.sim.shell.ShellConfig;
+import io.metalboot.sim.shell.ShellObserver;
+import io.metalboot.sim.shell.Tools;
+import io.metalboot.sim.ssh.ChannelHandler;
+import io.metalboot.sim.ssh.SshFront;
+import io.metalboot.sim.ssh.SshLogin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A simulated EdgeRouter or OpenWrt router: its own root directory, programs, shell and DHCP
+ * daemon, reachable over SSH on loopback. Tests arm faults and inspect configs, files, daemon state
+ * and the log of every command received.
+ */
+public final class SimulatedRouter implements AutoCloseable {
+    /** The router kinds metalboot manages. */
+    public enum Kind {
+        EDGEOS, OPENWRT
+    }
+
+    private final Kind kind;
+    private final Path dir;
+    private final RouterFs fs;
+    private final RouterModel model;
+    private final ProcessTable processes = new ProcessTable();
+    private final Faults faults = new Faults();
+    private final ConnectionFaults connectionFaults = new ConnectionFaults();
+    private final CommandLog log = new CommandLog();
+    private final ShellConfig shell;
+    private final SshFront ssh;
+
+    private SimulatedRouter(SimConfig config) throws IOException {
+        this.kind = config.kind();
+        this.dir = config.dir();
+        this.fs = new RouterFs(dir.resolve("root"));
+        this.model = Models.of(config.kind(), fs, faults);
+        model.install(fs);
+        CommandTable commands = new CommandTable();
+        Tools.registerAll(commands);
+        model.registerPrograms(commands::register);
+        this.shell = new ShellConfig(fs, commands, processes, model.env(), model.dialect(), observer());
+        model.boot(processes);
+        SshLogin login = new SshLogin(model.user(), config.password(), fs.resolve(model.authorizedKeysPath()),
+                dir.resolve("ssh_host_key"), config.rsaHostKey());
+        this.ssh = SshFront.start("127.0.0.1", config.port(), login, new Channels());
+    }
+
+    /** Starts a router as {@code config} says; its root is created under {@code config.dir()} or reused. */
+    public static SimulatedRouter start(SimConfig config) {
+        try {
+            return new SimulatedRouter(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulated " + config.kind() + " router in " + config.dir()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ShellObserver observer() {
+        return new ShellObserver() {
+            @Override
+            public void beforeCommand(int pid, List<String> argv) throws InterruptedException {
+                connectionFaults.beforeCommand(argv);
+            }
+
+            @Override
+            public void afterCommand(int pid, List<String> argv, int status) {
+                log.add("command", pid, String.join(" ", argv), Optional.of(status));
+            }
+        };
+    }
+
+    /** SSH channels run in a fresh shell each, as sshd runs {@code $SHELL -c}. */
+    private final class Channels implements ChannelHandler {
+        @Override
+        public int exec(String command, InputStream in, OutputStream out, OutputStream err) {
+            Shell sh = new Shell(shell);
+            Optional<Integer> status = Optional.empty();
+            try {
+                status = Optional.of(sh.run(command, in, out, err));
+                return status.get();
+            } finally {
+                log.add("exec", sh.pid(), command, status);
+                model.shellEnded(sh.pid());
+            }
+        }
+
+        @Override
+        public void shell(InputStream in, OutputStream out, OutputStream err, boolean tty) {
+            Shell sh = new Shell(shell);
+            try {
+                sh.interactive(in, out, err, tty);
+            } finally {
+                log.add("shell", sh.pid(), "(interactive)", Optional.empty());
+                model.shellEnded(sh.pid());
+            }
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String host() {
+        return ssh.host();
+    }
+
+    public int port() {
+        return ssh.port();
+    }
+
+    /** The login user ({@code ubnt} / {@code root}). */
+    public String user() {
+        return model.user();
+    }
+
+    /** The simulator's directory: {@code root/} is the router's file system, {@code ssh_host_key} its host key. */
+    public Path dir() {
+        return dir;
+    }
+
+    public RouterFs fs() {
+        return fs;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public ConnectionFaults connectionFaults() {
+        return connectionFaults;
+    }
+
+    public CommandLog log() {
+        return log;
+    }
+
+    public ProcessTable processes() {
+        return processes;
+    }
+
+    public String activeConfig() {
+        return model.activeConfig();
+    }
+
+    public String savedConfig() {
+        return model.savedConfig();
+    }
+
+    public boolean dhcpRunning() {
+        return model.dhcpRunning();
+    }
+
+    public String dhcpConfig() {
+        return model.dhcpConfig();
+    }
+
+    /** Pulls the plug and powers on again: connections drop, jobs die, unsaved state is lost. */
+    public void reboot() {
+        ssh.dropAll();
+        processes.killAll();
+        model.powerOff();
+        model.boot(processes);
+    }
+
+    @Override
+    public void close() {
+        ssh.close();
+        processes.killAll();
+    }
+}
