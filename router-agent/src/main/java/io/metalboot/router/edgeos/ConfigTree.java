@@ -83,6 +83,14 @@ public final class ConfigTree {
     }
 
     /**
+     * A command line split into words the way the EdgeOS shell does before {@code set}/{@code delete}
+     * see them (quotes removed, {@code &quot;} kept); throws on an unterminated quote.
+     */
+    public static List<String> words(String line) {
+        return VyattaWords.split(line);
+    }
+
+    /**
      * {@code set} with the words already split (as a shell hands them to {@code my_set}): the
      * path, then the value for a leaf. Same semantics and messages as {@link #apply}.
      */
