@@ -1,7 +1,6 @@
 package io.metalboot.sim.edgeos;
 
 import io.metalboot.router.RouterAgentException;
-import io.metalboot.router.edgeos.ConfigChange;
 import io.metalboot.router.edgeos.ConfigShow;
 import io.metalboot.router.edgeos.ConfigTree;
 import io.metalboot.sim.shell.Command;
@@ -78,9 +77,8 @@ final class ConfigureMode implements Command {
         boolean changed = router.sessionChanged(session);
         switch (verb) {
             case "set", "delete", "comment" -> {
-                ConfigChange change = rest.isEmpty()
-                        ? null : router.edit(session, verb, rest);
-                List<String> lines = change == null ? List.of("Need to specify the config node to " + verb) : change.output();
+                List<String> lines = rest.isEmpty() ? List.of("Need to specify the config node to " + verb)
+                        : router.edit(session, verb, rest).output();
                 if (!lines.isEmpty()) {
                     out.print("\n" + String.join("\n", lines.stream().map(text -> "  " + text).toList()) + "\n\n");
                 }

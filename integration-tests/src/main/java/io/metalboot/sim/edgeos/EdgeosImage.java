@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class EdgeosImage {
     public static ConfigTree factoryConfig() {
         String dhcp = "set service dhcp-server ";
         String subnet = dhcp + "shared-network-name " + SHARED_NETWORK + " subnet " + SUBNET + " ";
-        List<String> commands = new java.util.ArrayList<>(List.of(
+        List<String> commands = new ArrayList<>(List.of(
                 "delete interfaces ethernet eth0 address 192.168.1.1/24",
                 "set interfaces ethernet eth0 address dhcp",
                 "set interfaces ethernet eth0 description Internet",
