@@ -82,6 +82,82 @@ public final class ConfigTree {
         };
     }
 
+    /**
+     * A command line split into words the way the EdgeOS shell does before {@code set}/{@code delete}
+     * see them (quotes removed, {@code &quot;} kept); throws on an unterminated quote.
+     */
+    public static List<String> words(String line) {
+        return VyattaWords.split(line);
+    }
+
+    /**
+     * {@code set} with the words already split (as a shell hands them to {@code my_set}): the
+     * path, then the value for a leaf. Same semantics and messages as {@link #apply}.
+     */
+    public ConfigChange set(List<String> words) {
+        return ConfigCommands.set(this, List.copyOf(words));
+    }
+
+    /** {@code delete} with the words already split; see {@link #set(List)}. */
+    public ConfigChange delete(List<String> words) {
+        return ConfigCommands.delete(this, List.copyOf(words));
+    }
+
+    /** {@code comment PATH TEXT} with the words already split; see {@link #set(List)}. */
+    public ConfigChange comment(List<String> words) {
+        return ConfigCommands.comment(this, List.copyOf(words));
+    }
+
+    /**
+     * This tree with the branch at {@code path} taken from {@code source}: replaced when the source
+     * has it, removed (with ancestors the source does not have and that are left empty) when it
+     * does not. This is how a commit makes one subtree of the working configuration active.
+     */
+    public ConfigTree graft(ConfigTree source, List<String> path) {
+        List<String> at = List.copyOf(path);
+        if (at.isEmpty()) {
+            return withRoot(source.root);
+        }
+        Optional<Node> from = source.root.find(at);
+        Node newRoot = root;
+        if (from.isPresent()) {
+            for (int depth = 1; depth < at.size(); depth++) {
+                List<String> prefix = at.subList(0, depth);
+                if (newRoot.find(prefix).isEmpty()) {
+                    Node ancestor = source.root.find(prefix).orElseThrow();
+                    newRoot = newRoot.replace(prefix, Node.of(ancestor.kind()).withComment(ancestor.comment()));
+                }
+            }
+            return withRoot(newRoot.replace(at, from.get()));
+        }
+        if (root.find(at).isEmpty()) {
+            return this;
+        }
+        newRoot = newRoot.remove(at);
+        for (int depth = at.size() - 1; depth >= 1; depth--) {
+            List<String> prefix = at.subList(0, depth);
+            Optional<Node> left = newRoot.find(prefix);
+            boolean empty = left.isPresent() && left.get().children().isEmpty() && left.get().values().isEmpty();
+            boolean removable = left.isPresent() && (left.get().kind() == Kind.TAG
+                    || (left.get().kind() == Kind.CONTAINER && source.root.find(prefix).isEmpty()));
+            if (!empty || !removable) {
+                break;
+            }
+            newRoot = newRoot.remove(prefix);
+        }
+        return withRoot(newRoot);
+    }
+
+    /** Whether the node at {@code path} is a multi-value leaf (cli-shell-api's returnValues needs one). */
+    public boolean isMulti(String... path) {
+        return root.find(Arrays.asList(path)).filter(node -> node.kind() == Kind.MULTI).isPresent();
+    }
+
+    /** Whether the node at {@code path} is a single-value leaf (cli-shell-api's returnValue needs one). */
+    public boolean isLeaf(String... path) {
+        return root.find(Arrays.asList(path)).filter(node -> node.kind() == Kind.LEAF).isPresent();
+    }
+
     /** The tree in config.boot form, the trailing version comments included. */
     public String toBoot() {
         return BootFormat.print(root, trailer);
