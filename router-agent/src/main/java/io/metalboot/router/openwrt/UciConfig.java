@@ -63,17 +63,51 @@ public final class UciConfig {
         return sections.stream().filter(section -> section.name().equals(name)).findFirst();
     }
 
+    /**
+     * Reads {@code uci import} input as file.c's {@code uci_import} does: with a name, one package of
+     * that name ({@code package} lines are ignored; this is also how {@code /etc/config/<name>} is
+     * loaded); without, one package per {@code package} line. Throws {@link UciException} with uci's
+     * parse error, or {@code uci: Duplicate entry} for a package given twice.
+     */
+    public static List<UciConfig> parseImport(Optional<String> packageName, String text) {
+        return UciFileParser.parse(packageName, text, packageName.map(name -> "/etc/config/" + name).orElse("uci import"),
+                packageName.isPresent() ? UciFileParser.Mode.SINGLE : UciFileParser.Mode.MULTI);
+    }
+
+    /**
+     * The package a command argument ({@code dhcp.@host[0].ip=1.2.3.4}) names, as
+     * {@code uci_parse_ptr} splits it; empty when uci rejects the argument with
+     * {@code uci: Parse error} before loading anything.
+     */
+    public static Optional<String> packageOf(String tuple) {
+        UciPointer.Parsed parsed = UciPointer.parse(tuple);
+        if (parsed.failure().filter(failure -> failure == UciPointer.Failure.PARSE).isPresent()) {
+            return Optional.empty();
+        }
+        String path = tuple.contains("=") ? tuple.substring(0, tuple.indexOf('=')) : tuple;
+        return Optional.of(path.split("\\.", -1)[0]);
+    }
+
     /** What {@code uci export <pkg>} prints: the {@code package} line, then the file content. */
     public String export() {
-        return "package " + escape(packageName) + "\n" + fileContent();
+        return export(false);
+    }
+
+    /** {@code uci export}; {@code nameAnonymous} ({@code uci -n export}) writes {@code cfg…} names too. */
+    public String export(boolean nameAnonymous) {
+        return "package " + escape(packageName) + "\n" + fileContent(nameAnonymous);
     }
 
     /** What {@code uci commit} writes to {@code /etc/config/<pkg>} (export without the package line). */
     public String fileContent() {
+        return fileContent(false);
+    }
+
+    private String fileContent(boolean nameAnonymous) {
         StringBuilder out = new StringBuilder();
         for (UciSection section : sections) {
             out.append("\nconfig ").append(escape(section.type()));
-            if (!section.anonymous()) {
+            if (!section.anonymous() || nameAnonymous) {
                 out.append(" '").append(escape(section.name())).append('\'');
             }
             out.append('\n');
@@ -136,6 +170,61 @@ public final class UciConfig {
         } catch (LexError e) {
             return new UciResult(this, List.of(), List.of("uci: Parse error (" + e.getMessage() + ")"), 1);
         }
+    }
+
+    /**
+     * One command of the uci command line on this package, its arguments as the shell passed them
+     * ({@code ["set", "dhcp.lan.start=100"]}): the result carries the deltas uci would save. A
+     * wrong argument count or unknown command is status 255 with no message (cli.c leaves the usage
+     * to its caller). {@code extendedShow} is false for {@code uci -X}.
+     */
+    public UciResult command(List<String> words, boolean extendedShow) {
+        return new UciCommands(this).command(words, extendedShow);
+    }
+
+    /** What {@code uci_lookup_ptr} makes of a tuple: the section ({@code @type[n]} resolved to its name when it exists), option and value, or uci's error line. */
+    public record Lookup(Optional<String> section, Optional<String> option, Optional<String> value, Optional<String> error) {
+    }
+
+    public Lookup lookup(String tuple) {
+        UciPointer.Parsed parsed = UciPointer.parse(tuple);
+        Optional<String> error = parsed.failure().map(failure -> failure.message);
+        if (error.isEmpty() && !parsed.pointer().orElseThrow().packageName().equals(packageName)) {
+            error = Optional.of(UciPointer.Failure.NOT_FOUND.message);
+        }
+        if (error.isPresent()) {
+            return new Lookup(Optional.empty(), Optional.empty(), Optional.empty(), error);
+        }
+        UciPointer pointer = parsed.pointer().orElseThrow();
+        Optional<String> section = pointer.findSection(sections).map(i -> sections.get(i).name()).or(pointer::sectionRef);
+        return new Lookup(section, pointer.option(), pointer.value(), Optional.empty());
+    }
+
+    /**
+     * Replays one saved delta as delta.c's {@code uci_parse_delta_line} does while loading; empty when
+     * uci could not apply it (its section is gone, …), in which case uci skips it silently.
+     */
+    public Optional<UciConfig> apply(UciDelta delta) {
+        String command = switch (delta.op()) {
+            case ADD, CHANGE -> "set";
+            case REMOVE -> "delete";
+            case RENAME -> "rename";
+            case REORDER -> "reorder";
+            case LIST_ADD -> "add_list";
+            case LIST_DEL -> "del_list";
+        };
+        UciPointer pointer = new UciPointer(packageName, Optional.of(delta.section()), delta.option(), delta.value());
+        UciResult result = new UciSectionCommand(this, pointer).run(command);
+        if (result.exitCode() != 0) {
+            return Optional.empty();
+        }
+        UciConfig after = result.config();
+        if (delta.op() == UciDelta.Op.ADD) {
+            List<UciSection> marked = after.sections.stream().map(section -> section.name().equals(delta.section())
+                    ? new UciSection(section.type(), section.name(), true, section.options()) : section).toList();
+            after = after.withSections(marked, after.sectionCounter);
+        }
+        return Optional.of(after);
     }
 
     /**

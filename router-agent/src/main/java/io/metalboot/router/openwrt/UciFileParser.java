@@ -14,31 +14,49 @@ import java.util.Optional;
  * are named from a counter and the hash of their type at the moment they are opened.
  */
 final class UciFileParser {
+    /** What a {@code package} line does: rename the one package, be ignored (import with a name), or start the next package. */
+    enum Mode { OVERRIDE, SINGLE, MULTI }
+
     private final String source;
-    private final List<UciSection> sections = new ArrayList<>();
-    private String packageName;
+    private final Mode mode;
+    private final List<UciConfig> finished = new ArrayList<>();
+    private List<UciSection> sections = new ArrayList<>();
+    private Optional<String> packageName;
     private int counter;
     private int current = -1;
+    private int commandEnd;
 
-    private UciFileParser(String packageName, String source) {
+    private UciFileParser(Optional<String> packageName, String source, Mode mode) {
         this.packageName = packageName;
         this.source = source;
+        this.mode = mode;
     }
 
     static UciConfig parse(String packageName, String text, String source) {
-        UciFileParser parser = new UciFileParser(packageName, source);
+        return parse(Optional.of(packageName), text, source, Mode.OVERRIDE).get(0);
+    }
+
+    /** {@code uci_import}: with a name, one package whatever the file says; without, one per {@code package} line. */
+    static List<UciConfig> parse(Optional<String> packageName, String text, String source, Mode mode) {
+        UciFileParser parser = new UciFileParser(packageName, source, mode);
         UciLexer lexer = new UciLexer(text);
         try {
             while (!lexer.atEnd()) {
                 List<Word> words = lexer.nextCommand();
                 if (!words.isEmpty()) {
+                    parser.commandEnd = lexer.commandEnd();
                     parser.command(words);
                 }
             }
         } catch (LexError e) {
             throw parser.error(e.getMessage(), e.line, e.column);
         }
-        return new UciConfig(parser.packageName, parser.sections, parser.counter);
+        parser.finish();
+        return List.copyOf(parser.finished);
+    }
+
+    private void finish() {
+        packageName.ifPresent(name -> finished.add(new UciConfig(name, sections, counter)));
     }
 
     private void command(List<Word> words) {
@@ -48,12 +66,15 @@ final class UciFileParser {
             case "p", "package" -> {
                 Word name = argument(words, 1, first);
                 arguments(words, 2);
-                packageName = name.text();
+                switchPackage(name);
             }
             case "c", "config" -> {
+                if (packageName.isEmpty()) {
+                    throw error("attempting to import a file without a package name", first);
+                }
                 Word type = argument(words, 1, first);
                 if (!UciNames.isType(type.text())) {
-                    throw error("invalid character in type field", type);
+                    throw errorAfter("invalid character in type field", type);
                 }
                 Optional<Word> name = optional(words, 2);
                 arguments(words, 3);
@@ -65,7 +86,7 @@ final class UciFileParser {
                 }
                 Word name = argument(words, 1, first);
                 if (!UciNames.isName(name.text())) {
-                    throw error("invalid character in name field", name);
+                    throw errorAfter("invalid character in name field", name);
                 }
                 String value = optional(words, 2).map(Word::text).orElse("");
                 arguments(words, 3);
@@ -78,6 +99,25 @@ final class UciFileParser {
         }
     }
 
+    private void switchPackage(Word word) {
+        String name = word.text();
+        if (!name.matches("[A-Za-z0-9_-]+")) {
+            throw errorAfter("invalid character in name field", word);
+        }
+        if (mode == Mode.OVERRIDE) {
+            packageName = Optional.of(name);
+        } else if (mode == Mode.MULTI) {
+            finish();
+            if (finished.stream().anyMatch(config -> config.packageName().equals(name))) {
+                throw new UciException(source, "uci: Duplicate entry");
+            }
+            packageName = Optional.of(name);
+            sections = new ArrayList<>();
+            counter = 0;
+            current = -1;
+        }
+    }
+
     private void openSection(String type, Optional<Word> name) {
         if (name.isEmpty()) {
             counter++;
@@ -86,13 +126,13 @@ final class UciFileParser {
             return;
         }
         if (!UciNames.isName(name.get().text())) {
-            throw error("invalid character in name field", name.get());
+            throw errorAfter("invalid character in name field", name.get());
         }
         for (int i = 0; i < sections.size(); i++) {
             UciSection existing = sections.get(i);
             if (existing.name().equals(name.get().text())) {
                 if (!existing.type().equals(type)) {
-                    throw error("section of different type overwrites prior section with same name", name.get());
+                    throw error("section of different type overwrites prior section with same name", name.get().line(), commandEnd);
                 }
                 current = i;
                 return;
@@ -104,7 +144,7 @@ final class UciFileParser {
     }
 
     private Word argument(List<Word> words, int index, Word command) {
-        return optional(words, index).orElseThrow(() -> error("insufficient arguments", command));
+        return optional(words, index).orElseThrow(() -> error("insufficient arguments", command.line(), commandEnd));
     }
 
     /** The word at {@code index}; an empty word counts as absent, as in uci's next_arg. */
@@ -114,12 +154,18 @@ final class UciFileParser {
 
     private void arguments(List<Word> words, int max) {
         if (words.size() > max && !words.get(max).text().isEmpty()) {
-            throw error("too many arguments", words.get(max));
+            throw errorAfter("too many arguments", words.get(max));
         }
     }
 
+    /** An error file.c raises before reading on: at the word's first byte. */
     private UciException error(String reason, Word word) {
         return error(reason, word.line(), word.column());
+    }
+
+    /** An error file.c raises after reading the word: past it and one blank. */
+    private UciException errorAfter(String reason, Word word) {
+        return error(reason, word.line(), word.end());
     }
 
     private UciException error(String reason, int line, int column) {

@@ -11,8 +11,11 @@ import java.util.List;
  * An empty word ({@code ''}) is the same as no word, as in uci.
  */
 final class UciLexer {
-    /** A word and where it started, for "line N, byte M" in parse errors. */
-    record Word(String text, int line, int column) {
+    /**
+     * A word, where it started and where file.c's parser stands after reading it (past one following
+     * blank), as byte offsets in the command's line: uci reports "line N, byte M" at that position.
+     */
+    record Word(String text, int line, int column, int end) {
     }
 
     /** Raised for an unterminated quote; the caller turns it into uci's parse error. */
@@ -32,6 +35,8 @@ final class UciLexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    private int commandLineStart;
+    private int commandEnd;
 
     UciLexer(String text) {
         this.text = text;
@@ -45,29 +50,41 @@ final class UciLexer {
         return line;
     }
 
+    /** Where the last command ended (after its newline or ';'), as a byte offset in its first line, as uci counts. */
+    int commandEnd() {
+        return commandEnd;
+    }
+
     /** The words of the next command: up to the end of the line (or a ';'), comments dropped. */
     List<Word> nextCommand() throws LexError {
         List<Word> words = new ArrayList<>();
+        commandLineStart = lineStart;
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '\n') {
                 newline();
                 if (!words.isEmpty()) {
+                    commandEnd = pos - commandLineStart;
                     return words;
                 }
+                commandLineStart = lineStart;
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '#') {
                 skipToEndOfLine();
             } else if (c == ';') {
                 pos++;
+                commandEnd = pos - commandLineStart;
                 return words;
             } else {
                 int startLine = line;
-                int column = pos - lineStart;
-                words.add(new Word(word(), startLine, column));
+                int column = pos - commandLineStart;
+                String word = word();
+                boolean blankFollows = pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0;
+                words.add(new Word(word, startLine, column, pos - commandLineStart + (blankFollows ? 1 : 0)));
             }
         }
+        commandEnd = pos - commandLineStart;
         return words;
     }
 
@@ -92,12 +109,11 @@ final class UciLexer {
     }
 
     private void quoted(char quote, StringBuilder out) throws LexError {
-        int startLine = line;
-        int column = pos - lineStart;
         pos++;
         while (true) {
             if (pos >= text.length()) {
-                throw new LexError("EOF with unterminated " + quote, startLine, column);
+                // file.c reports where it stands at EOF: lines read so far, bytes since the command's line began
+                throw new LexError("EOF with unterminated " + quote, line - 1, pos - commandLineStart);
             }
             char c = text.charAt(pos);
             if (c == quote) {

@@ -38,7 +38,7 @@ record UciPointer(String packageName, Optional<String> sectionRef, Optional<Stri
             path = text.substring(0, equals);
         }
         String[] parts = path.split("\\.", -1);
-        if (parts.length > 3 || parts[0].isEmpty()) {
+        if (parts.length > 3 || !UciNames.isType(parts[0])) {
             return failed(Failure.PARSE);
         }
         Optional<String> option = parts.length == 3 ? Optional.of(parts[2]) : Optional.empty();

@@ -1,5 +1,6 @@
 package io.metalboot.router.openwrt;
 
+import io.metalboot.router.openwrt.UciDelta.Op;
 import io.metalboot.router.openwrt.UciPointer.Failure;
 import io.metalboot.router.openwrt.UciValue.ListValue;
 import io.metalboot.router.openwrt.UciValue.StringValue;
@@ -11,7 +12,9 @@ import java.util.Optional;
  * The section commands of cli.c ({@code uci_do_section_cmd}) with list.c's checks: a command on an
  * option needs its section ({@code Invalid argument} otherwise), get/delete/rename/reorder need
  * the entry ({@code Entry not found}), {@code set pkg.name=type} creates a named section and
- * {@code set} with an empty value deletes.
+ * {@code set} with an empty value deletes. Each change carries the delta list.c records for it, by
+ * the section's real name: none when {@code set} leaves a string as it was or {@code del_list}
+ * finds no list, always one for rename, reorder and a section's type.
  */
 final class UciSectionCommand {
     private final UciConfig config;
@@ -40,25 +43,37 @@ final class UciSectionCommand {
         return index.map(i -> config.sections().get(i));
     }
 
+    /** uci_lookup_ptr's UCI_LOOKUP_COMPLETE: everything named exists (a bare package always does). */
     private boolean complete() {
-        return section().isPresent() && (pointer.option().isEmpty() || section().get().option(pointer.option().get()).isPresent());
+        return pointer.sectionRef().isEmpty() || section().isPresent()
+                && (pointer.option().isEmpty() || section().get().option(pointer.option().get()).isPresent());
+    }
+
+    private String sectionName() {
+        return section().map(UciSection::name).orElseGet(() -> pointer.sectionRef().orElseThrow());
     }
 
     private UciResult get() {
-        if (pointer.sectionRef().isEmpty() || !complete()) {
+        if (pointer.value().isPresent()) {
+            return silentFailure(); // cli.c: a value on get is refused without a message
+        }
+        if (pointer.sectionRef().isEmpty()) {
+            return ok(config, List.of(), List.of());
+        }
+        if (!complete()) {
             return fail(Failure.NOT_FOUND);
         }
         UciSection section = section().orElseThrow();
         if (pointer.option().isEmpty()) {
-            return ok(config, List.of(section.type()));
+            return ok(config, List.of(section.type()), List.of());
         }
         UciValue value = section.option(pointer.option().get()).orElseThrow();
         String shown = switch (value) {
             case StringValue string -> string.value();
             case ListValue list -> String.join(" ", list.items().stream()
-                    .map(item -> item.matches(".*[ \t\r\n].*") ? UciNames.quote(item) : item).toList());
+                    .map(item -> item.matches("(?s).*[ \t\r\n].*") ? UciNames.quote(item) : item).toList());
         };
-        return ok(config, List.of(shown));
+        return ok(config, List.of(shown), List.of());
     }
 
     private UciResult set() {
@@ -70,27 +85,35 @@ final class UciSectionCommand {
             if (section().isEmpty()) {
                 return fail(Failure.INVALID);
             }
-            return replace(UciEdits.set(section().get(), pointer.option().get(), value));
+            UciSection before = section().get();
+            UciSection after = UciEdits.set(before, pointer.option().get(), value);
+            if (after.equals(before)) {
+                return ok(config, List.of(), List.of());
+            }
+            Op op = value.isEmpty() ? Op.REMOVE : Op.CHANGE;
+            return replace(after, new UciDelta(op, sectionName(), pointer.option(), value.isEmpty() ? Optional.empty() : Optional.of(value)));
+        }
+        if (!value.isEmpty() && !UciNames.isType(value)) {
+            return fail(Failure.INVALID);
         }
         if (section().isPresent()) {
             if (value.isEmpty()) {
                 return delete();
             }
-            if (!UciNames.isType(value)) {
-                return fail(Failure.INVALID);
-            }
             UciSection old = section().get();
-            return replace(new UciSection(value, old.name(), old.anonymous(), old.options()));
+            return replace(new UciSection(value, old.name(), old.anonymous(), old.options()),
+                    UciDelta.of(Op.CHANGE, old.name(), Optional.empty(), value));
         }
         if (value.isEmpty()) {
-            return ok(config, List.of());
+            return ok(config, List.of(), List.of());
         }
-        if (pointer.extended() || !UciNames.isType(value)) {
+        if (pointer.extended()) {
             return fail(Failure.INVALID);
         }
         List<UciSection> sections = new ArrayList<>(config.sections());
         sections.add(new UciSection(value, pointer.sectionRef().get(), false, List.of()));
-        return ok(config.withSections(sections, config.sectionCounter() + 1), List.of());
+        return ok(config.withSections(sections, config.sectionCounter() + 1), List.of(),
+                List.of(UciDelta.of(Op.CHANGE, pointer.sectionRef().get(), Optional.empty(), value)));
     }
 
     private UciResult listEdit(boolean add) {
@@ -99,47 +122,60 @@ final class UciSectionCommand {
         }
         String option = pointer.option().get();
         String value = pointer.value().get();
-        return replace(add ? UciEdits.addList(section().get(), option, value) : UciEdits.delList(section().get(), option, value));
+        UciSection section = section().get();
+        if (add) {
+            return replace(UciEdits.addList(section, option, value), UciDelta.of(Op.LIST_ADD, section.name(), pointer.option(), value));
+        }
+        if (!(section.option(option).orElse(null) instanceof ListValue)) {
+            return ok(config, List.of(), List.of());
+        }
+        return replace(UciEdits.delList(section, option, value), UciDelta.of(Op.LIST_DEL, section.name(), pointer.option(), value));
     }
 
     private UciResult delete() {
-        if (pointer.sectionRef().isEmpty()) {
-            return fail(Failure.INVALID);
+        Optional<String> value = pointer.value();
+        if (value.isPresent() && UciNumbers.scanInt(value.get()) == UciNumbers.NO_NUMBER) {
+            return silentFailure(); // cli.c: sscanf("%d") fails, exit 1 without a message
         }
         if (!complete()) {
             return fail(Failure.NOT_FOUND);
+        }
+        if (pointer.sectionRef().isEmpty()) {
+            return fail(Failure.INVALID);
         }
         UciSection section = section().orElseThrow();
         if (pointer.option().isEmpty()) {
             List<UciSection> sections = new ArrayList<>(config.sections());
             sections.remove((int) index.orElseThrow());
-            return ok(config.withSections(sections, config.sectionCounter()), List.of());
+            return ok(config.withSections(sections, config.sectionCounter()), List.of(),
+                    List.of(new UciDelta(Op.REMOVE, section.name(), Optional.empty(), Optional.empty())));
         }
         String option = pointer.option().get();
-        Optional<String> value = pointer.value().filter(text -> !text.isEmpty());
-        if (value.isPresent()) {
-            try {
-                return replace(UciEdits.deleteItem(section, option, Integer.parseInt(value.get().strip())));
-            } catch (NumberFormatException e) {
-                return new UciResult(config, List.of(), List.of(), 1); // cli.c: sscanf fails, exit 1, no message
+        if (value.isPresent() && !value.get().isEmpty() && section.option(option).orElseThrow() instanceof ListValue list) {
+            // list.c: the value is an item index; out of range (or only blanks) removes nothing and records nothing
+            int item = UciNumbers.scanInt(value.get()) == UciNumbers.CONVERTED ? UciNumbers.leadingInt(value.get()) : -1;
+            if (item < 0 || item >= list.items().size()) {
+                return ok(config, List.of(), List.of());
             }
+            return replace(UciEdits.deleteItem(section, option, item), new UciDelta(Op.REMOVE, section.name(), pointer.option(), value));
         }
-        return replace(section.without(option));
+        return replace(section.without(option), new UciDelta(Op.REMOVE, section.name(), pointer.option(), Optional.empty()));
     }
 
     private UciResult rename() {
-        if (!complete() || pointer.sectionRef().isEmpty()) {
+        if (!complete()) {
             return fail(Failure.NOT_FOUND);
         }
-        if (pointer.value().isEmpty() || !UciNames.isName(pointer.value().get())) {
+        if (pointer.sectionRef().isEmpty() || pointer.value().isEmpty() || !UciNames.isName(pointer.value().get())) {
             return fail(Failure.INVALID);
         }
         UciSection section = section().orElseThrow();
         String newName = pointer.value().get();
+        UciDelta delta = UciDelta.of(Op.RENAME, section.name(), pointer.option(), newName);
         if (pointer.option().isPresent()) {
-            return replace(section.renamedOption(pointer.option().get(), newName));
+            return replace(section.renamedOption(pointer.option().get(), newName), delta);
         }
-        return replace(new UciSection(section.type(), newName, false, section.options()));
+        return replace(new UciSection(section.type(), newName, false, section.options()), delta);
     }
 
     private UciResult reorder() {
@@ -148,28 +184,27 @@ final class UciSectionCommand {
         }
         List<UciSection> sections = new ArrayList<>(config.sections());
         UciSection moved = sections.remove((int) index.orElseThrow());
-        int position = Math.min(leadingNumber(pointer.value().get()), sections.size());
-        sections.add(position, moved);
-        return ok(config.withSections(sections, config.sectionCounter()), List.of());
+        int requested = UciNumbers.strtoulAsInt(pointer.value().get());
+        sections.add(Math.max(0, Math.min(requested, sections.size())), moved);
+        return ok(config.withSections(sections, config.sectionCounter()), List.of(),
+                List.of(UciDelta.of(Op.REORDER, moved.name(), Optional.empty(), Integer.toString(requested))));
     }
 
-    /** {@code strtoul}: the leading digits, 0 when there are none. */
-    private static int leadingNumber(String text) {
-        String digits = text.strip().replaceFirst("^(\\d*).*$", "$1");
-        return digits.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(digits.length() > 10 ? "2147483647" : digits));
-    }
-
-    private UciResult replace(UciSection section) {
+    private UciResult replace(UciSection section, UciDelta delta) {
         List<UciSection> sections = new ArrayList<>(config.sections());
         sections.set(index.orElseThrow(), section);
-        return ok(config.withSections(sections, config.sectionCounter()), List.of());
+        return ok(config.withSections(sections, config.sectionCounter()), List.of(), List.of(delta));
     }
 
-    private static UciResult ok(UciConfig config, List<String> stdout) {
-        return new UciResult(config, stdout, List.of(), 0);
+    private static UciResult ok(UciConfig config, List<String> stdout, List<UciDelta> deltas) {
+        return new UciResult(config, stdout, List.of(), 0, deltas);
     }
 
     private UciResult fail(Failure failure) {
         return new UciResult(config, List.of(), List.of(failure.message), 1);
+    }
+
+    private UciResult silentFailure() {
+        return new UciResult(config, List.of(), List.of(), 1);
     }
 }

@@ -80,21 +80,22 @@ class UciConfigTest {
         assertEquals("\nconfig host 'a'\n\toption ip '2'\n\n", config.fileContent());
     }
 
+    /** file.c reports where its parser stands: past the offending word and one blank, or at EOF for an open quote. */
     @Test
     void parseErrorsAreUcis() {
         UciException badName = assertThrows(UciException.class,
                 () -> UciConfig.parse("dhcp", "\nconfig host 'my-host'\n"));
-        assertEquals("uci: Parse error (invalid character in name field) at line 2, byte 12", badName.uciMessage());
-        assertEquals("/etc/config/dhcp: uci: Parse error (invalid character in name field) at line 2, byte 12"
+        assertEquals("uci: Parse error (invalid character in name field) at line 2, byte 22", badName.uciMessage());
+        assertEquals("/etc/config/dhcp: uci: Parse error (invalid character in name field) at line 2, byte 22"
                 + " (fix the file: uci refuses to load it, and so does the router)", badName.getMessage());
         UciException early = assertThrows(UciException.class, () -> UciConfig.parse("dhcp", "option ip '1'\n"));
         assertEquals("uci: Parse error (option/list command found before the first section) at line 1, byte 0",
                 early.uciMessage());
         UciException quote = assertThrows(UciException.class, () -> UciConfig.parse("dhcp", "config host\n\toption ip '1\n"));
-        assertEquals("uci: Parse error (EOF with unterminated ') at line 2, byte 11", quote.uciMessage());
+        assertEquals("uci: Parse error (EOF with unterminated ') at line 2, byte 14", quote.uciMessage());
         UciException type = assertThrows(UciException.class,
                 () -> UciConfig.parse("dhcp", "config host 'a'\nconfig boot 'a'\n"));
-        assertEquals("uci: Parse error (section of different type overwrites prior section with same name) at line 2, byte 12",
+        assertEquals("uci: Parse error (section of different type overwrites prior section with same name) at line 2, byte 16",
                 type.uciMessage());
     }
 }
