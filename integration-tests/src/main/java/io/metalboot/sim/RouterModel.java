@@ -1,18 +1,21 @@
 package io.metalboot.sim;
 
-import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.Command;
 import io.metalboot.sim.shell.Dialect;
-import io.metalboot.sim.shell.Processes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
-/** What differs between the simulated router kinds: their files, programs, shell and state. */
+/** What differs between the simulated router kinds: their programs, shell, login and state. */
 interface RouterModel {
-    /** Lays down a factory-like root when {@code fs} is empty; keeps an existing one (a restart). */
-    void install(RouterFs fs) throws java.io.IOException;
-
-    void registerPrograms(BiConsumer<String, Command> table);
+    /**
+     * Registers the router's programs: {@code exec} for every shell, {@code loginOnly} for
+     * interactive login shells only (EdgeOS's {@code configure} is a vbash function there);
+     * {@code lookup} finds a registered program by name or path (for {@code sudo}).
+     */
+    void registerPrograms(BiConsumer<String, Command> exec, BiConsumer<String, Command> loginOnly,
+            Function<String, Optional<Command>> lookup);
 
     Dialect dialect();
 
@@ -23,16 +26,13 @@ interface RouterModel {
 
     String authorizedKeysPath();
 
-    /** Starts the DHCP daemon from the saved configuration, as at power-on. */
-    void boot(Processes processes);
-
-    /** Forgets everything not saved (sessions, staged changes, /tmp); {@link #boot} follows. */
-    void powerOff();
+    /** A power cycle: everything not saved is lost, the DHCP daemon starts from the saved config. */
+    void reboot();
 
     /** A shell (an SSH channel's) ended: configuration sessions scoped to it end too. */
     void shellEnded(int shellPid);
 
-    /** The running configuration as the router would show it (EdgeOS tree / uci export of dhcp). */
+    /** The running configuration as the router shows it (EdgeOS tree / the committed dhcp package). */
     String activeConfig();
 
     /** The configuration that survives a reboot (config.boot / /etc/config/dhcp). */
