@@ -35,6 +35,16 @@ final class Expander {
                     }
                 } else if (p.quoted()) {
                     acc.literal(value(p), true);
+                } else if (p instanceof Param param && alternative(param).isPresent()) {
+                    for (Part inner : alternative(param).get().parts()) {
+                        if (inner instanceof Lit lit) {
+                            acc.literal(lit.text(), lit.quoted());
+                        } else if (inner.quoted()) {
+                            acc.literal(value(inner), true);
+                        } else {
+                            acc.split(value(inner));
+                        }
+                    }
                 } else {
                     acc.split(value(p));
                 }
@@ -44,6 +54,21 @@ final class Expander {
             }
         }
         return out;
+    }
+
+    /**
+     * For an unquoted {@code ${x:-word}} / {@code ${x:+word}} whose word is used: that word, so its
+     * own quotes protect it from splitting ({@code ${x:-'a  b'}} stays one field).
+     */
+    private Optional<Word> alternative(Param p) {
+        String op = p.op();
+        if (!(op.equals(":-") || op.equals("-") || op.equals(":+") || op.equals("+"))) {
+            return Optional.empty();
+        }
+        Optional<String> v = lookup(p.name());
+        boolean missing = v.isEmpty() || (op.startsWith(":") && v.get().isEmpty());
+        boolean useArg = op.endsWith("-") == missing;
+        return useArg ? p.arg() : Optional.empty();
     }
 
     /** A word expanded without splitting or globbing (assignments, redirections, here-docs, case). */

@@ -70,10 +70,13 @@ final class Interp {
                     }
                 }
             } catch (Flow.Exit e) {
+                st.status = e.status;
                 return e.status;
             } catch (Flow.Fatal e) {
+                st.status = e.status;
                 return e.status;
             } catch (Flow.Return e) {
+                st.status = e.status;
                 return e.status;
             }
         } finally {

@@ -46,7 +46,11 @@ final class ListTools {
                 if (args.size() > 1) {
                     inv.stdout().println(arg + ":");
                 }
-                for (String name : inv.fs().list(p)) {
+                List<String> names = new java.util.ArrayList<>(inv.fs().list(p));
+                if (o.has('a')) {
+                    names.addAll(0, List.of(".", ".."));
+                }
+                for (String name : names) {
                     if (!name.startsWith(".") || o.has('a') || o.has('A')) {
                         inv.stdout().println(o.has('l') ? long_(inv, p + "/" + name, name) : name);
                     }

@@ -72,12 +72,30 @@ final class Redirects {
                 }
             } catch (IOException e) {
                 String errno = ip.ctx.fs().isDirectory(path) ? "Is a directory" : Errno.of(e);
+                if (errno.equals(Errno.ENOSPC) && op.equals(">") || errno.equals(Errno.ENOSPC) && op.equals(">|")) {
+                    truncate(ip, path);
+                }
                 io.err().println(input ? d.cantOpen(target, errno) : d.cantCreate(target, errno));
                 closeAll(opened);
                 return Optional.empty();
             }
         }
         return Optional.of(new Applied(io, opened));
+    }
+
+    /**
+     * On a full disk a real {@code >} still opens and truncates the file (only the write fails), so
+     * the old content is gone: {@code cat new > /config/config.boot} destroys the config.
+     */
+    private static void truncate(Interp ip, String path) {
+        java.nio.file.Path host = ip.ctx.fs().resolve(path);
+        try {
+            if (java.nio.file.Files.isRegularFile(host)) {
+                java.nio.file.Files.write(host, new byte[0]);
+            }
+        } catch (IOException e) {
+            // nothing more to lose
+        }
     }
 
     private static Optional<Object> device(String path, Io io, boolean input) {

@@ -83,12 +83,14 @@ final class TextTools {
         int status = 0;
         for (String arg : ToolSupport.inputs(o.operands())) {
             try {
-                List<String> lines = ToolSupport.lines(ToolSupport.text(ToolSupport.input(inv, arg)));
+                String text = ToolSupport.text(ToolSupport.input(inv, arg));
+                List<String> lines = ToolSupport.lines(text);
                 int from = count.startsWith("+") ? ToolSupport.number("tail", count.substring(1)) - 1
                         : lines.size() - ToolSupport.number("tail", count);
-                for (String line : lines.subList(Math.max(0, Math.min(from, lines.size())), lines.size())) {
-                    inv.stdout().println(line);
-                }
+                List<String> shown = lines.subList(Math.max(0, Math.min(from, lines.size())), lines.size());
+                String out = String.join("\n", shown) + (text.endsWith("\n") && !shown.isEmpty() ? "\n" : "");
+                inv.stdout().print(out);
+                inv.stdout().flush();
             } catch (IOException e) {
                 inv.stderr().println("tail: " + readError(inv, arg, e));
                 status = 1;
@@ -116,7 +118,7 @@ final class TextTools {
                     counts.add(o.has('m') ? (long) text.length() : (long) data.length);
                 }
                 StringBuilder line = new StringBuilder();
-                String width = ToolSupport.gnu(inv) ? "%7d" : "%9d";
+                String width = !ToolSupport.gnu(inv) ? "%9d" : arg.equals("-") ? "%7d" : "%" + String.valueOf(data.length).length() + "d";
                 for (Long c : counts) {
                     line.append(counts.size() == 1 ? String.valueOf(c) : String.format(width, c));
                     line.append(counts.size() == 1 ? "" : " ");

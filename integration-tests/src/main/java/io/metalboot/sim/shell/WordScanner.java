@@ -276,12 +276,26 @@ final class WordScanner {
                 case '(' -> depth++;
                 case ')' -> {
                     if (--depth == 0) {
-                        return src.text.substring(start, src.pos - 1);
+                        String body = src.text.substring(start, src.pos - 1);
+                        if (complete(body)) {
+                            return body;
+                        }
+                        depth = 1;
                     }
                 }
                 default -> {
                 }
             }
+        }
+    }
+
+    /** Whether {@code body} parses on its own: a {@code )} inside it may close a case pattern, not the substitution. */
+    private static boolean complete(String body) {
+        try {
+            Parser.parseAll(body, true);
+            return true;
+        } catch (SyntaxError e) {
+            return !(e.kind == SyntaxError.Kind.END_OF_FILE || e.token.equals(";;") || e.token.equals("esac"));
         }
     }
 
