@@ -2,7 +2,6 @@ package io.metalboot.sim.shell;
 
 import io.metalboot.sim.shell.Node.AndOr;
 import io.metalboot.sim.shell.Node.Case;
-import io.metalboot.sim.shell.Node.CaseItem;
 import io.metalboot.sim.shell.Node.For;
 import io.metalboot.sim.shell.Node.If;
 import io.metalboot.sim.shell.Node.Loop;
@@ -106,10 +105,10 @@ final class Interp {
             case Node.Redirected r -> redirected(r);
             case Node.Group g -> execute(g.body());
             case Node.Subshell s -> ProcessTable.await(fork(io, self.observer(), sub -> sub.execute(s.body())));
-            case If i -> ifClause(i);
-            case Loop l -> loop(l);
-            case For f -> forClause(f);
-            case Case c -> caseClause(c);
+            case If i -> ControlFlow.ifClause(this, i);
+            case Loop l -> ControlFlow.loop(this, l);
+            case For f -> ControlFlow.forClause(this, f);
+            case Case c -> ControlFlow.caseClause(this, c);
             case Node.FunctionDef f -> {
                 st.functions.put(f.name(), f.body());
                 yield 0;
@@ -123,7 +122,7 @@ final class Interp {
         return status;
     }
 
-    private int quietly(Node n) throws InterruptedException {
+    int quietly(Node n) throws InterruptedException {
         noErrexit++;
         try {
             return execute(n);
@@ -256,69 +255,6 @@ final class Interp {
             io = saved;
             applied.get().close();
         }
-    }
-
-    private int ifClause(If i) throws InterruptedException {
-        for (Node.Branch b : i.branches()) {
-            if (quietly(b.condition()) == 0) {
-                return execute(b.body());
-            }
-        }
-        return i.otherwise().isPresent() ? execute(i.otherwise().get()) : 0;
-    }
-
-    private int loop(Loop l) throws InterruptedException {
-        int status = 0;
-        while (true) {
-            checkKilled();
-            if ((quietly(l.condition()) == 0) == l.until()) {
-                return status;
-            }
-            try {
-                status = execute(l.body());
-            } catch (Flow.LoopControl c) {
-                if (c.levels > 1) {
-                    c.levels--;
-                    throw c;
-                }
-                if (c.isBreak) {
-                    return status;
-                }
-            }
-        }
-    }
-
-    private int forClause(For f) throws InterruptedException {
-        List<String> items = f.words().isPresent() ? expander.fields(f.words().get()) : List.copyOf(st.positional);
-        int status = 0;
-        for (String item : items) {
-            checkKilled();
-            st.set(f.name(), item);
-            try {
-                status = execute(f.body());
-            } catch (Flow.LoopControl c) {
-                if (c.levels > 1) {
-                    c.levels--;
-                    throw c;
-                }
-                if (c.isBreak) {
-                    break;
-                }
-            }
-        }
-        return status;
-    }
-
-    private int caseClause(Case c) throws InterruptedException {
-        String subject = expander.string(c.subject());
-        for (CaseItem item : c.items()) {
-            for (Word pattern : item.patterns()) {
-                if (Glob.matches(expander.pattern(pattern), subject)) {
-                    return item.body().isPresent() ? execute(item.body().get()) : 0;
-                }
-            }
-        }
-        return 0;
     }
 
     /** Runs a shell function with {@code args} as its positional parameters. */

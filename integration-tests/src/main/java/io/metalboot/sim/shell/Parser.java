@@ -64,31 +64,31 @@ final class Parser {
         return Optional.of(new Node.Seq(items));
     }
 
-    private Token peek() {
+    Token peek() {
         if (peeked == null) {
             peeked = lexer.next();
         }
         return peeked;
     }
 
-    private Token take() {
+    Token take() {
         Token t = peek();
         peeked = null;
         return t;
     }
 
-    private void skipNewlines() {
+    void skipNewlines() {
         while (peek().type() == Type.NEWLINE) {
             take();
         }
     }
 
-    private SyntaxError unexpected(Token t, Optional<String> expecting) {
+    SyntaxError unexpected(Token t, Optional<String> expecting) {
         return t.type() == Type.EOF ? SyntaxError.endOfFile(expecting)
                 : new SyntaxError(SyntaxError.Kind.UNEXPECTED, t.shown(), expecting);
     }
 
-    private void expect(String reserved) {
+    void expect(String reserved) {
         Token t = peek();
         if (reserved.equals(")") ? t.is(")") : t.isReserved(reserved)) {
             take();
@@ -98,7 +98,7 @@ final class Parser {
     }
 
     /** A compound list ending before one of {@code terminators} (reserved words, or {@code )} / {@code ;;}). */
-    private Node list(List<String> terminators, boolean mayBeEmpty) {
+    Node list(List<String> terminators, boolean mayBeEmpty) {
         List<Node.Item> items = new ArrayList<>();
         while (true) {
             skipNewlines();
@@ -153,7 +153,7 @@ final class Parser {
         return commands.size() == 1 && !negate ? commands.get(0) : new Node.Pipeline(commands, negate);
     }
 
-    private Node command() {
+    Node command() {
         Token t = peek();
         Node compound;
         if (t.is("(")) {
@@ -163,12 +163,13 @@ final class Parser {
             compound = new Node.Subshell(body);
         } else if (t.type() == Type.WORD && t.word().flatMap(Word::plainText).isPresent()) {
             String w = t.word().flatMap(Word::plainText).get();
+            CompoundParser compounds = new CompoundParser(this);
             compound = switch (w) {
-                case "{" -> group();
-                case "if" -> ifClause();
-                case "while", "until" -> loop(w.equals("until"));
-                case "for" -> forClause();
-                case "case" -> caseClause();
+                case "{" -> compounds.group();
+                case "if" -> compounds.ifClause();
+                case "while", "until" -> compounds.loop(w.equals("until"));
+                case "for" -> compounds.forClause();
+                case "case" -> compounds.caseClause();
                 default -> null;
             };
             if (compound == null) {
@@ -187,113 +188,7 @@ final class Parser {
         return redirs.isEmpty() ? compound : new Node.Redirected(compound, redirs);
     }
 
-    private Node group() {
-        take();
-        Node body = list(List.of("}"), false);
-        expect("}");
-        return new Node.Group(body);
-    }
-
-    private Node ifClause() {
-        take();
-        List<Node.Branch> branches = new ArrayList<>();
-        Optional<Node> otherwise = Optional.empty();
-        while (true) {
-            Node cond = list(List.of("then"), false);
-            expect("then");
-            branches.add(new Node.Branch(cond, list(List.of("fi", "elif", "else"), false)));
-            if (peek().isReserved("elif")) {
-                take();
-                continue;
-            }
-            if (peek().isReserved("else")) {
-                take();
-                otherwise = Optional.of(list(List.of("fi"), false));
-            }
-            expect("fi");
-            return new Node.If(branches, otherwise);
-        }
-    }
-
-    private Node loop(boolean until) {
-        take();
-        Node cond = list(List.of("do"), false);
-        expect("do");
-        Node body = list(List.of("done"), false);
-        expect("done");
-        return new Node.Loop(cond, body, until);
-    }
-
-    private Node forClause() {
-        take();
-        Token name = take();
-        if (name.type() != Type.WORD || name.word().flatMap(Word::plainText).filter(Parser::isName).isEmpty()) {
-            throw new SyntaxError(SyntaxError.Kind.BAD_FOR_VARIABLE, name.shown(), Optional.empty());
-        }
-        Optional<List<Word>> words = Optional.empty();
-        skipNewlines();
-        if (peek().isReserved("in")) {
-            take();
-            List<Word> list = new ArrayList<>();
-            while (peek().type() == Type.WORD) {
-                list.add(take().word().orElseThrow());
-            }
-            words = Optional.of(list);
-            if (peek().is(";") || peek().type() == Type.NEWLINE) {
-                take();
-            }
-        } else if (peek().is(";")) {
-            take();
-        }
-        skipNewlines();
-        expect("do");
-        Node body = list(List.of("done"), false);
-        expect("done");
-        return new Node.For(name.text(), words, body);
-    }
-
-    private Node caseClause() {
-        take();
-        Token subject = take();
-        if (subject.type() != Type.WORD) {
-            throw unexpected(subject, Optional.empty());
-        }
-        skipNewlines();
-        expect("in");
-        List<Node.CaseItem> items = new ArrayList<>();
-        while (true) {
-            skipNewlines();
-            if (peek().isReserved("esac")) {
-                take();
-                return new Node.Case(subject.word().orElseThrow(), items);
-            }
-            if (peek().is("(")) {
-                take();
-            }
-            List<Word> patterns = new ArrayList<>();
-            while (true) {
-                Token p = take();
-                if (p.type() != Type.WORD) {
-                    throw unexpected(p, Optional.empty());
-                }
-                patterns.add(p.word().orElseThrow());
-                if (!peek().is("|")) {
-                    break;
-                }
-                take();
-            }
-            expect(")");
-            Node.Seq body = (Node.Seq) list(List.of("esac", ";;"), true);
-            items.add(new Node.CaseItem(patterns, body.items().isEmpty() ? Optional.empty() : Optional.of(body)));
-            if (peek().is(";;")) {
-                take();
-            } else if (!peek().isReserved("esac")) {
-                throw unexpected(peek(), Optional.of("\"esac\""));
-            }
-        }
-    }
-
-    private static boolean isName(String s) {
+    static boolean isName(String s) {
         return !s.isEmpty() && WordScanner.isNameStart(s.charAt(0)) && s.chars().allMatch(WordScanner::isNameChar);
     }
 

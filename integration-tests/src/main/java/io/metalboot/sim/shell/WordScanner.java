@@ -130,10 +130,10 @@ final class WordScanner {
             parts.add(brace(quoted));
         } else if (c == '(' && src.peek(1) == '(') {
             src.pos += 2;
-            parts.add(new Arith(arithmetic(), quoted));
+            parts.add(new Arith(Substitutions.arithmetic(src), quoted));
         } else if (c == '(') {
             src.next();
-            parts.add(new CmdSub(parenBody(), quoted));
+            parts.add(new CmdSub(Substitutions.parenBody(src), quoted));
         } else if (c >= 0 && "?$!#@*-0123456789".indexOf(c) >= 0) {
             src.next();
             parts.add(new Param(String.valueOf((char) c), "", Optional.empty(), quoted));
@@ -255,89 +255,7 @@ final class WordScanner {
         return new Word(parts, src.text.substring(start, src.pos - 1));
     }
 
-    /** After {@code $(}: the text up to the matching {@code )}, skipping quoted parentheses. */
-    private String parenBody() {
-        int start = src.pos;
-        int depth = 1;
-        while (true) {
-            int c = src.next();
-            switch (c) {
-                case -1 -> throw SyntaxError.endOfFile(Optional.of("\")\""));
-                case '\\' -> src.next();
-                case '\'' -> {
-                    int end = src.text.indexOf('\'', src.pos);
-                    if (end < 0) {
-                        throw new SyntaxError(SyntaxError.Kind.UNTERMINATED_QUOTE, "'", Optional.empty());
-                    }
-                    src.pos = end + 1;
-                }
-                case '"' -> quoted(new ArrayList<>(), true);
-                case '`' -> backtick(new ArrayList<>(), false);
-                case '(' -> depth++;
-                case ')' -> {
-                    if (--depth == 0) {
-                        String body = src.text.substring(start, src.pos - 1);
-                        if (complete(body)) {
-                            return body;
-                        }
-                        depth = 1;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-    }
-
-    /** Whether {@code body} parses on its own: a {@code )} inside it may close a case pattern, not the substitution. */
-    private static boolean complete(String body) {
-        try {
-            Parser.parseAll(body, true);
-            return true;
-        } catch (SyntaxError e) {
-            return !(e.kind == SyntaxError.Kind.END_OF_FILE || e.token.equals(";;") || e.token.equals("esac"));
-        }
-    }
-
-    private String arithmetic() {
-        int start = src.pos;
-        int depth = 0;
-        while (true) {
-            int c = src.next();
-            if (c < 0) {
-                throw SyntaxError.endOfFile(Optional.of("\"))\""));
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (depth == 0 && src.peek() == ')') {
-                    src.next();
-                    return src.text.substring(start, src.pos - 2);
-                }
-                depth--;
-            }
-        }
-    }
-
     private void backtick(List<Part> parts, boolean quoted) {
-        StringBuilder body = new StringBuilder();
-        while (true) {
-            int c = src.next();
-            if (c < 0) {
-                throw new SyntaxError(SyntaxError.Kind.UNTERMINATED_QUOTE, "`", Optional.empty());
-            }
-            if (c == '`') {
-                break;
-            }
-            if (c == '\\') {
-                int n = src.peek();
-                if (n == '$' || n == '`' || n == '\\' || (quoted && n == '"')) {
-                    body.append((char) src.next());
-                    continue;
-                }
-            }
-            body.append((char) c);
-        }
-        parts.add(new CmdSub(body.toString(), quoted));
+        parts.add(new CmdSub(Substitutions.backtick(src, quoted), quoted));
     }
 }
