@@ -54,8 +54,8 @@ final class Builtins {
                 st.positional = new java.util.ArrayList<>(st.positional.subList(n, st.positional.size()));
                 yield 0;
             }
-            case "exit" -> throw new Flow.Exit(args.isEmpty() ? st.status : exitNumber(ip, "exit", args.get(0)) & 0xff);
-            case "return" -> throw new Flow.Return(args.isEmpty() ? st.status : exitNumber(ip, "return", args.get(0)) & 0xff);
+            case "exit" -> throw new Flow.Exit(args.isEmpty() ? st.status : number(ip, "exit", args.get(0)) & 0xff);
+            case "return" -> throw new Flow.Return(args.isEmpty() ? st.status : number(ip, "return", args.get(0)) & 0xff);
             case "break", "continue" -> throw new Flow.LoopControl(argv.get(0).equals("break"),
                     args.isEmpty() ? 1 : Math.max(1, number(ip, argv.get(0), args.get(0))));
             case "read" -> ReadBuiltin.read(ip, args);
@@ -79,10 +79,6 @@ final class Builtins {
             Dialect d = ip.ctx.dialect();
             throw ip.fatal(d.builtin(builtin, d == Dialect.ASH ? "Illegal number: " + text : text + ": numeric argument required"), 2);
         }
-    }
-
-    private static int exitNumber(Interp ip, String builtin, String text) {
-        return number(ip, builtin, text);
     }
 
     private static int cd(Interp ip, List<String> args) {

@@ -184,10 +184,7 @@ final class Interp {
             }));
             input = last ? null : pipe.source;
         }
-        int status = 0;
-        for (Proc proc : procs) {
-            status = ProcessTable.await(proc);
-        }
+        int status = ProcessTable.awaitAll(procs);
         return p.negate() ? (status == 0 ? 1 : 0) : status;
     }
 

@@ -117,6 +117,33 @@ public final class ProcessTable implements Processes {
     }
 
     /**
+     * Waits for all of {@code ps} (a pipeline) and returns the last one's status; a failure in any
+     * of them (a dropped connection) is rethrown at once, without waiting for the others.
+     */
+    static int awaitAll(List<Proc> ps) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<Object> failed = new java.util.concurrent.CompletableFuture<>();
+        for (Proc p : ps) {
+            p.exit.whenComplete((status, error) -> {
+                if (error != null) {
+                    failed.completeExceptionally(error);
+                }
+            });
+        }
+        java.util.concurrent.CompletableFuture<?>[] all = ps.stream().map(p -> p.exit).toArray(java.util.concurrent.CompletableFuture[]::new);
+        try {
+            java.util.concurrent.CompletableFuture.anyOf(java.util.concurrent.CompletableFuture.allOf(all), failed).get();
+        } catch (ExecutionException e) {
+            // rethrown below by await of the failed stage
+        }
+        for (Proc p : ps) {
+            if (p.exit.isCompletedExceptionally()) {
+                await(p);
+            }
+        }
+        return await(ps.get(ps.size() - 1));
+    }
+
+    /**
      * Waits for {@code p} to end and returns its status; a {@link ConnectionDropped} (or any
      * failure) inside it is rethrown here, in the waiting parent.
      */

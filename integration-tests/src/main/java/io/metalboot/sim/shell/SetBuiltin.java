@@ -75,8 +75,7 @@ final class SetBuiltin {
             }
             if (p == null) {
                 Dialect d = ip.ctx.dialect();
-                ip.io.err().println(d.builtin("wait", d == Dialect.ASH ? "pid " + a + " is not a child of this shell"
-                        : "pid " + a + " is not a child of this shell"));
+                ip.io.err().println(d.builtin("wait", "pid " + a + " is not a child of this shell"));
                 status = 127;
                 continue;
             }

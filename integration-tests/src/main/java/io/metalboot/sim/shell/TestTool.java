@@ -108,7 +108,7 @@ final class TestTool {
 
     private boolean primary() {
         if (pos >= args.size()) {
-            throw new Misuse(ToolSupport.gnu(inv) ? "argument expected" : "argument expected");
+            throw new Misuse("argument expected");
         }
         String a = args.get(pos);
         if (a.equals("(") && pos + 2 < args.size()) {
@@ -120,7 +120,7 @@ final class TestTool {
             pos++;
             return v;
         }
-        if (pos + 2 < args.size() + 0 && BINARY.contains(args.get(pos + 1))) {
+        if (pos + 2 < args.size() && BINARY.contains(args.get(pos + 1))) {
             pos += 3;
             return binary(a, args.get(pos - 2), args.get(pos - 1));
         }

@@ -60,8 +60,8 @@ class AgentScriptTest {
         assertTrue(lines.get(1).matches("watchdog=\\d+"), lines.get(1));
         assertEquals("ok", lines.get(2));
         int watchdog = Integer.parseInt(lines.get(1).substring("watchdog=".length()));
-        assertEquals("sh -c sleep 90; [ -e /tmp/metalboot.confirm ] || /config/metalboot/revert.sh",
-                sim.processes.find(watchdog).orElseThrow().commandLine());
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.processes.find(watchdog).map(Processes.Info::commandLine)
+                .filter("sh -c sleep 90; [ -e /tmp/metalboot.confirm ] || /config/metalboot/revert.sh"::equals).isPresent());
         assertTrue(sim.read("/tmp/metalboot.lock/owner").matches("pid=\\d+ since=\\d{10}\n"));
         assertEquals("""
                 option space ipxe; # $dollars and "quotes" and `ticks` and \\backslashes kept verbatim

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,8 @@ class BackgroundJobTest {
         assertEquals(0, started.status());
         int job = pid(started);
         assertTrue(sim.processes.find(job).isPresent(), "job " + job + " runs after run() returned");
-        assertEquals("sh -c sleep 60; touch /tmp/revert-ran", sim.processes.find(job).get().commandLine());
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.processes.find(job).map(Processes.Info::commandLine)
+                .filter("sh -c sleep 60; touch /tmp/revert-ran"::equals).isPresent());
 
         SimShell.Result killed = sim.run("kill " + job + " && echo killed");
 
@@ -123,6 +125,23 @@ class BackgroundJobTest {
         assertThrows(ConnectionDropped.class, () -> sim.run("sh -c 'true; false'; touch /tmp/x"));
         assertThrows(ConnectionDropped.class, () -> sim.run("( echo a | false ); touch /tmp/y"));
         assertFalse(sim.fs.exists("/tmp/x") || sim.fs.exists("/tmp/y"));
+    }
+
+    @Test
+    void connectionDropInOneStageEndsThePipelineWithoutWaitingForTheOthers() throws Exception {
+        sim.observer(new ShellObserver() {
+            @Override
+            public void beforeCommand(int pid, List<String> argv) {
+                if (argv.get(0).equals("false")) {
+                    throw new ConnectionDropped("gone");
+                }
+            }
+        });
+        try (java.io.PipedOutputStream neverWritten = new java.io.PipedOutputStream()) {
+            java.io.PipedInputStream stdin = new java.io.PipedInputStream(neverWritten);
+            assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(ConnectionDropped.class, () -> sim.run("cat | false", stdin)));
+        }
     }
 
     @Test
