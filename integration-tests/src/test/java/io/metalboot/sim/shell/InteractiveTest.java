@@ -118,9 +118,12 @@ class InteractiveTest {
                 () -> sim.shell().interactive(rawIn, out, new ByteArrayOutputStream(), true));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> text(out).equals(P));
-        keys.write("echo one\r".getBytes(StandardCharsets.UTF_8));
+        keys.write("echp\u007fo one\r".getBytes(StandardCharsets.UTF_8));
         keys.flush();
-        await().atMost(Duration.ofSeconds(10)).until(() -> text(out).equals(P + "echo one\r\none\r\n" + P));
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(out).equals(P + "echp\b \bo one\r\none\r\n" + P));
+        keys.write("echo dropped\u0003".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(out).endsWith("echo dropped^C\r\n" + P));
         keys.write("while true\r".getBytes(StandardCharsets.UTF_8));
         keys.flush();
         await().atMost(Duration.ofSeconds(10)).until(() -> text(out).endsWith("while true\r\n> "));
