@@ -43,11 +43,16 @@ public final class ConnectionFaults {
     }
 
     /** Called before each command; sleeps for a delay, throws {@link ConnectionDropped} for a drop. */
-    void beforeCommand(List<String> argv) throws InterruptedException {
+    void beforeCommand(List<String> argv) {
         String line = String.join(" ", argv);
         Optional<Delay> d = delay.get();
         if (d.isPresent() && d.get().pattern().matcher(line).find()) {
-            Thread.sleep(d.get().duration());
+            try {
+                Thread.sleep(d.get().duration());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         Optional<Pattern> on = dropOn.get();
         if (on.isPresent() && on.get().matcher(line).find() && dropOn.compareAndSet(on, Optional.empty())) {

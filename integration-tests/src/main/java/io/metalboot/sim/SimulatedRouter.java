@@ -37,23 +37,29 @@ public final class SimulatedRouter implements AutoCloseable {
     private final Faults faults = new Faults();
     private final ConnectionFaults connectionFaults = new ConnectionFaults();
     private final CommandLog log = new CommandLog();
-    private final ShellConfig shell;
+    private final ShellConfig execShell;
+    private final ShellConfig loginShell;
     private final SshFront ssh;
 
     private SimulatedRouter(SimConfig config) throws IOException {
         this.kind = config.kind();
         this.dir = config.dir();
         this.fs = new RouterFs(dir.resolve("root"));
-        this.model = Models.of(config.kind(), fs, faults);
-        model.install(fs);
-        CommandTable commands = new CommandTable();
-        Tools.registerAll(commands);
-        model.registerPrograms(commands::register);
-        this.shell = new ShellConfig(fs, commands, processes, model.env(), model.dialect(), observer());
-        model.boot(processes);
-        SshLogin login = new SshLogin(model.user(), config.password(), fs.resolve(model.authorizedKeysPath()),
+        this.model = switch (kind) {
+            case EDGEOS -> new EdgeosModel(fs, faults, processes, this::dropConnections);
+            case OPENWRT -> new OpenwrtModel(fs, faults, processes);
+        };
+        CommandTable exec = Tools.registerAll(new CommandTable());
+        CommandTable login = Tools.registerAll(new CommandTable());
+        model.registerPrograms((name, c) -> {
+            exec.register(name, c);
+            login.register(name, c);
+        }, login::register, exec::find);
+        this.execShell = new ShellConfig(fs, exec, processes, model.env(), model.dialect(), observer());
+        this.loginShell = execShell.withCommands(login);
+        SshLogin sshLogin = new SshLogin(model.user(), config.password(), fs.resolve(model.authorizedKeysPath()),
                 dir.resolve("ssh_host_key"), config.rsaHostKey());
-        this.ssh = SshFront.start("127.0.0.1", config.port(), login, new Channels());
+        this.ssh = SshFront.start("127.0.0.1", config.port(), sshLogin, new Channels());
     }
 
     /** Starts a router as {@code config} says; its root is created under {@code config.dir()} or reused. */
@@ -69,13 +75,18 @@ public final class SimulatedRouter implements AutoCloseable {
     private ShellObserver observer() {
         return new ShellObserver() {
             @Override
-            public void beforeCommand(int pid, List<String> argv) throws InterruptedException {
+            public void beforeCommand(int pid, List<String> argv) {
                 connectionFaults.beforeCommand(argv);
             }
 
             @Override
             public void afterCommand(int pid, List<String> argv, int status) {
                 log.add("command", pid, String.join(" ", argv), Optional.of(status));
+            }
+
+            @Override
+            public void shellExited(int pid) {
+                model.shellEnded(pid);
             }
         };
     }
@@ -84,25 +95,23 @@ public final class SimulatedRouter implements AutoCloseable {
     private final class Channels implements ChannelHandler {
         @Override
         public int exec(String command, InputStream in, OutputStream out, OutputStream err) {
-            Shell sh = new Shell(shell);
             Optional<Integer> status = Optional.empty();
             try {
-                status = Optional.of(sh.run(command, in, out, err));
+                status = Optional.of(new Shell(execShell).run(command, in, out, err));
                 return status.get();
             } finally {
-                log.add("exec", sh.pid(), command, status);
-                model.shellEnded(sh.pid());
+                log.add("exec", 0, command, status);
             }
         }
 
         @Override
-        public void shell(InputStream in, OutputStream out, OutputStream err, boolean tty) {
-            Shell sh = new Shell(shell);
+        public int shell(InputStream in, OutputStream out, OutputStream err, boolean tty) {
+            Optional<Integer> status = Optional.empty();
             try {
-                sh.interactive(in, out, err, tty);
+                status = Optional.of(new Shell(loginShell).interactive(in, out, err, tty));
+                return status.get();
             } finally {
-                log.add("shell", sh.pid(), "(interactive)", Optional.empty());
-                model.shellEnded(sh.pid());
+                log.add("shell", 0, "(interactive login)", status);
             }
         }
     }
@@ -167,10 +176,16 @@ public final class SimulatedRouter implements AutoCloseable {
 
     /** Pulls the plug and powers on again: connections drop, jobs die, unsaved state is lost. */
     public void reboot() {
-        ssh.dropAll();
+        dropConnections();
+        model.reboot();
+    }
+
+    /** Every SSH connection and every process goes, as at power-off (the model restarts its daemon). */
+    private void dropConnections() {
+        if (ssh != null) {
+            ssh.dropAll();
+        }
         processes.killAll();
-        model.powerOff();
-        model.boot(processes);
     }
 
     @Override

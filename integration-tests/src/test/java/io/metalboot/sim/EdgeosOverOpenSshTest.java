@@ -83,8 +83,9 @@ class EdgeosOverOpenSshTest {
     @Test
     void theHostKeyIsKeptAcrossRestartsSoKnownHostsStillMatches() throws Exception {
         assertEquals(0, ssh.run("true").status());
+        int port = router.port();
         router.close();
-        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")));
+        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")).withPort(port));
         OpenSsh.Result again = ssh.run("true", "yes");
         assertEquals(0, again.status(), again.err());
     }

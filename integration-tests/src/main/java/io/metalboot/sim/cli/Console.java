@@ -54,7 +54,7 @@ final class Console {
                         e.pid(), e.status().map(String::valueOf).orElse("-"), e.line()));
                 default -> out.println("unknown console command '" + w[0] + "'; type 'help'");
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             out.println("console: " + e.getMessage());
         }
     }

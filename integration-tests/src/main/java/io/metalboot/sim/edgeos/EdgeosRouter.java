@@ -82,8 +82,9 @@ public final class EdgeosRouter {
      * configuration, and a pending commit-confirm is forgotten.
      */
     public void reboot() {
+        rebootListeners.forEach(Runnable::run); // power off: connections and processes go first
+        Thread.interrupted(); // a reboot run from a shell was just killed with it; this thread now boots
         boot();
-        rebootListeners.forEach(Runnable::run);
     }
 
     public boolean dhcpdRunning() {

@@ -69,6 +69,7 @@ public final class Shell {
         } finally {
             o.flush();
             e.flush();
+            config.observer().shellExited(p.pid);
         }
     }
 }

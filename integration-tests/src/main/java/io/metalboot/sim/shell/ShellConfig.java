@@ -27,6 +27,10 @@ public record ShellConfig(RouterFs fs, CommandTable commands, ProcessTable proce
         this(fs, commands, processes, env, dialect, ShellObserver.NONE);
     }
 
+    public ShellConfig withCommands(CommandTable newCommands) {
+        return new ShellConfig(fs, newCommands, processes, env, dialect, observer);
+    }
+
     public ShellConfig withObserver(ShellObserver newObserver) {
         return new ShellConfig(fs, commands, processes, env, dialect, newObserver);
     }

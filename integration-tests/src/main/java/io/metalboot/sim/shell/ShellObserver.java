@@ -18,4 +18,8 @@ public interface ShellObserver {
 
     default void afterCommand(int pid, List<String> argv, int status) {
     }
+
+    /** The session's shell process {@code pid} ended (also when the connection dropped). */
+    default void shellExited(int pid) {
+    }
 }

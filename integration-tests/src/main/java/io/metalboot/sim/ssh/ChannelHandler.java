@@ -12,6 +12,6 @@ public interface ChannelHandler {
     /** An exec channel: runs {@code command} as {@code $SHELL -c} would and returns its exit status. */
     int exec(String command, InputStream in, OutputStream out, OutputStream err);
 
-    /** A shell channel: an interactive session until {@code exit} or end of input. */
-    void shell(InputStream in, OutputStream out, OutputStream err, boolean tty);
+    /** A shell channel: an interactive session until {@code exit} or end of input; returns the last status. */
+    int shell(InputStream in, OutputStream out, OutputStream err, boolean tty);
 }

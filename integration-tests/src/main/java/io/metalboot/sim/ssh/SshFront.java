@@ -98,7 +98,7 @@ public final class SshFront implements AutoCloseable {
             try {
                 int status = 0;
                 if (interactive) {
-                    handler.shell(getInputStream(), getOutputStream(), getErrorStream(), tty);
+                    status = handler.shell(getInputStream(), getOutputStream(), getErrorStream(), tty);
                 } else {
                     status = handler.exec(getCommand(), getInputStream(), getOutputStream(), getErrorStream());
                 }
