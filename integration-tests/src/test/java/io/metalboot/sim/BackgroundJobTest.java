@@ -18,8 +18,8 @@ class BackgroundJobTest {
     @ParameterizedTest
     @EnumSource(SimulatedRouter.Kind.class)
     void aBackgroundJobOutlivesItsChannelAndCanBeKilledLater(SimulatedRouter.Kind kind) throws Exception {
-        try (SimulatedRouter router = SimulatedRouter.start(SimConfig.of(kind, dir.resolve("sim")))) {
-            OpenSsh ssh = new OpenSsh(router, dir);
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
             OpenSsh.Result started = ssh.run("nohup sh -c 'sleep 1; echo alive > /tmp/job.out; sleep 300' >/dev/null 2>&1 & echo $!");
             assertEquals(0, started.status(), started.err());
             String pid = started.out().strip();

@@ -27,13 +27,13 @@ class EdgeosOverOpenSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")));
-        ssh = new OpenSsh(router, dir);
+        ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir);
+        router = ssh.router();
     }
 
     @AfterEach
     void stop() {
-        router.close();
+        ssh.close();
     }
 
     static String seedSession() {
@@ -86,6 +86,7 @@ class EdgeosOverOpenSshTest {
         int port = router.port();
         router.close();
         router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")).withPort(port));
+        ssh = new OpenSsh(router, dir);
         OpenSsh.Result again = ssh.run("true", "yes");
         assertEquals(0, again.status(), again.err());
     }

@@ -28,13 +28,13 @@ class FaultsOverSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")));
-        ssh = new OpenSsh(router, dir);
+        ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir);
+        router = ssh.router();
     }
 
     @AfterEach
     void stop() {
-        router.close();
+        ssh.close();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The real OpenSSH client against a simulated router: a fresh ed25519 key authorized on the router,
  * a known_hosts file of the test's own, strict host key checking after the first contact.
  */
-final class OpenSsh {
+final class OpenSsh implements AutoCloseable {
     record Result(int status, String out, String err) {
     }
 
@@ -37,6 +37,20 @@ final class OpenSsh {
         authorize(router, Files.readString(dir.resolve("id_ed25519.pub")));
     }
 
+    /** Starts a router of {@code kind} in {@code dir}/sim and a client authorized on it. */
+    static OpenSsh start(SimulatedRouter.Kind kind, Path dir) throws IOException, InterruptedException {
+        return new OpenSsh(SimulatedRouter.start(SimConfig.of(kind, dir.resolve("sim"))), dir);
+    }
+
+    SimulatedRouter router() {
+        return router;
+    }
+
+    @Override
+    public void close() {
+        router.close();
+    }
+
     static void authorize(SimulatedRouter router, String publicKey) throws IOException {
         String path = router.kind() == SimulatedRouter.Kind.EDGEOS ? "/home/ubnt/.ssh/authorized_keys" : "/etc/dropbear/authorized_keys";
         router.fs().mkdir(path.substring(0, path.lastIndexOf('/')), true);
@@ -53,14 +67,16 @@ final class OpenSsh {
                 "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + knownHosts,
                 "-o", "StrictHostKeyChecking=" + strictHostKeyChecking, "-o", "ConnectTimeout=10",
                 "-o", "LogLevel=ERROR", "-T", router.user() + "@127.0.0.1", command));
-        Process p = new ProcessBuilder(argv).start();
+        Path errFile = Files.createTempFile(knownHosts.getParent(), "ssh-", ".err");
+        Process p = new ProcessBuilder(argv).redirectError(errFile.toFile()).start();
         p.getOutputStream().close();
         var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("ssh did not finish within 60 s: " + command);
         }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        String err = Files.readString(errFile);
+        Files.delete(errFile);
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), err);
     }
 }

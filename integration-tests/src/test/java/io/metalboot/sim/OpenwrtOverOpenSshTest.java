@@ -38,13 +38,13 @@ class OpenwrtOverOpenSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.OPENWRT, dir.resolve("sim")));
-        ssh = new OpenSsh(router, dir);
+        ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir);
+        router = ssh.router();
     }
 
     @AfterEach
     void stop() {
-        router.close();
+        ssh.close();
     }
 
     @Test
