@@ -75,7 +75,7 @@ public final class RouterSession implements AutoCloseable {
             LOG.log(Level.WARNING, "router={0} connect failed: {1}", target.address(), failure.getMessage());
             throw failure;
         }
-        LOG.log(Level.INFO, "router={0} connected as {1} (host key {2})", target.address(), target.user(),
+        LOG.log(Level.DEBUG, "router={0} connected as {1} (host key {2})", target.address(), target.user(),
                 session.getServerHostKeyAlgorithm());
         return new RouterSession(target, session, wire);
     }
