@@ -37,6 +37,11 @@ public final class SshFront implements AutoCloseable {
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(login.hostKey());
         keys.setAlgorithm(login.rsaHostKey() ? "RSA" : "EC");
         server.setKeyPairProvider(keys);
+        if (login.rsaHostKey()) {
+            // old dropbear signs with SHA-1 only: no rsa-sha2-* for the host key (client keys keep their algorithms)
+            server.setSignatureFactories(server.getSignatureFactories().stream()
+                    .filter(f -> !f.getName().startsWith("rsa-sha2-")).toList());
+        }
         server.setPasswordAuthenticator((user, password, session) -> user.equals(login.user())
                 && login.password().isPresent() && MessageDigest.isEqual(password.getBytes(), login.password().get().getBytes()));
         AuthorizedKeysAuthenticator authorized = new AuthorizedKeysAuthenticator(login.authorizedKeys());
