@@ -63,13 +63,13 @@ public final class EdgeosPlanner {
 
         Set<String> globalEntries = Set.of("shared-network-name", GLOBAL);
         settings(plan, now, want, ROOT, ROOT, p -> !globalEntries.contains(p.get(0)), "dhcp-server");
+        List<String> globals = want.find(Leaves.concat(ROOT, List.of(GLOBAL))).map(Node::values).orElse(List.of());
+        parameters(plan, now, EntryKind.GLOBAL_PARAMETER, Leaves.concat(ROOT, List.of(GLOBAL)), globals, owned, "dhcp-server");
         settings(plan, now, want, wantShared, shared, p -> !p.get(0).equals("subnet"), "shared-network-name " + shared.get(shared.size() - 1));
         Set<String> subnetEntries = Set.of("static-mapping", SUBNET_PARAMS, "start");
         settings(plan, now, want, wantSubnet, subnet, p -> !subnetEntries.contains(p.get(0)), scope);
         boolean poolChanged = pool(plan, now, want, wantSubnet, subnet, scope);
-        List<String> globals = want.find(Leaves.concat(ROOT, List.of(GLOBAL))).map(Node::values).orElse(List.of());
         List<String> subnetParams = want.find(Leaves.concat(wantSubnet, List.of(SUBNET_PARAMS))).map(Node::values).orElse(List.of());
-        parameters(plan, now, EntryKind.GLOBAL_PARAMETER, Leaves.concat(ROOT, List.of(GLOBAL)), globals, owned, "dhcp-server");
         parameters(plan, now, EntryKind.SUBNET_PARAMETER, Leaves.concat(subnet, List.of(SUBNET_PARAMS)), subnetParams, owned, scope);
         EdgeosMappings.changes(plan, now, mappings, subnet, scope, owned);
 

@@ -87,7 +87,7 @@ public final class PlanBuilder {
                 fileChanges.add(Change.change(EntryKind.FILE, path, lines(now.get()), lines(file.getValue()) + ", new content", "files"));
                 uploads.put(path, file.getValue());
             } else {
-                conflict("router file " + path + " (" + lines(now.get()) + ") differs from the one metalboot writes there;"
+                conflict("router file " + path + " " + lines(now.get()) + " differs from the one metalboot writes there;"
                         + " metalboot does not own it: remove or rename it on the router, or change the inventory");
             }
         }
