@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metalboot.router.RouterAgentException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -166,9 +165,5 @@ final class OwnershipJson {
 
     private static String shown(JsonNode node) {
         return node.toString();
-    }
-
-    static List<String> topFields() {
-        return new ArrayList<>(TOP);
     }
 }
