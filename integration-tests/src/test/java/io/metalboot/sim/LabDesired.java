@@ -1,0 +1,59 @@
+package io.metalboot.sim;
+
+import io.metalboot.inventory.Inventory;
+import io.metalboot.inventory.InventoryLoader;
+import io.metalboot.router.edgeos.EdgeosDesired;
+import io.metalboot.router.openwrt.OpenwrtDesired;
+import io.metalboot.router.plan.Ownership;
+import io.metalboot.router.plan.Plan;
+import io.metalboot.router.plan.ReadScript;
+import io.metalboot.router.plan.RouterKind;
+import io.metalboot.routercfg.EdgeosConfig;
+import io.metalboot.routercfg.OpenwrtConfig;
+import io.metalboot.routercfg.RouterTemplates;
+import io.metalboot.routercfg.TemplateData;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** The example lab's desired router state, rendered by the controller, and a test-only way to apply a plan in one exec. */
+final class LabDesired {
+    static final Path EXAMPLE = Path.of("../examples/home-lab/cluster.yaml");
+    static final String WRAPPER = "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper";
+
+    private LabDesired() {
+    }
+
+    static Inventory inventory() {
+        return InventoryLoader.load(EXAMPLE);
+    }
+
+    static EdgeosDesired edgeos(Inventory inv) {
+        EdgeosConfig cfg = EdgeosConfig.render(inv, new RouterTemplates(Optional.empty()));
+        return new EdgeosDesired(cfg.tree(), Map.of(TemplateData.OPTION_SPACE_FILE, cfg.optionSpace(), TemplateData.GREEN_FILE, cfg.green()));
+    }
+
+    static OpenwrtDesired openwrt(Inventory inv) {
+        return new OpenwrtDesired(OpenwrtConfig.render(inv, new RouterTemplates(Optional.empty())).desired(), Map.of());
+    }
+
+    /** A bare apply (no lock, snapshot or watchdog: that is the transaction's job): files, commands, state file. */
+    static String applyScript(Plan plan) {
+        StringBuilder s = new StringBuilder();
+        plan.uploads().forEach((path, content) -> s.append("printf '%s' ").append(ReadScript.quote(content))
+                .append(" > ").append(ReadScript.quote(path)).append('\n'));
+        plan.fileDeletions().forEach(path -> s.append("rm -f ").append(ReadScript.quote(path)).append('\n'));
+        if (plan.router() == RouterKind.EDGEOS) {
+            s.append(WRAPPER).append(" begin\n");
+            plan.commands().forEach(line -> s.append(WRAPPER).append(' ').append(line).append('\n'));
+            s.append(WRAPPER).append(" commit && ").append(WRAPPER).append(" save; ").append(WRAPPER).append(" end\n");
+        } else {
+            s.append("uci batch <<'MB_EOF'\n").append(String.join("\n", plan.commands())).append("\nMB_EOF\n");
+            s.append("uci commit dhcp && /etc/init.d/dnsmasq reload\n");
+        }
+        Ownership after = plan.ownershipAfter();
+        s.append("mkdir -p ").append(plan.router().stateDir()).append(" && printf '%s' ").append(ReadScript.quote(after.toJson()))
+                .append(" > ").append(plan.router().stateFile()).append('\n');
+        return s.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package io.metalboot.router.plan;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The router kinds metalboot manages, with where metalboot keeps its own files on each: the state
+ * file ({@code state.json}, see {@link Ownership}) and the lock directory, both in a directory that
+ * survives reboots and firmware upgrades.
+ */
+public enum RouterKind {
+    EDGEOS("edgeos", "/config/metalboot", List.of(EntryKind.STATIC_MAPPING, EntryKind.GLOBAL_PARAMETER,
+            EntryKind.SUBNET_PARAMETER, EntryKind.FILE)),
+    OPENWRT("openwrt", "/etc/metalboot", List.of(EntryKind.SECTION, EntryKind.FILE));
+
+    private final String label;
+    private final String stateDir;
+    private final List<EntryKind> ownable;
+
+    RouterKind(String label, String stateDir, List<EntryKind> ownable) {
+        this.label = label;
+        this.stateDir = stateDir;
+        this.ownable = ownable;
+    }
+
+    /** {@code edgeos} / {@code openwrt}, as the inventory and the state file spell it. */
+    public String label() {
+        return label;
+    }
+
+    /** The directory of metalboot's state file, lock and backups on the router. */
+    public String stateDir() {
+        return stateDir;
+    }
+
+    public String stateFile() {
+        return stateDir + "/state.json";
+    }
+
+    /** The lock directory (created with an atomic {@code mkdir}); its {@code owner} file says who holds it. */
+    public String lockDir() {
+        return stateDir + "/lock";
+    }
+
+    /** The entry kinds metalboot can own on this router kind, in state-file order. */
+    public List<EntryKind> ownable() {
+        return ownable;
+    }
+
+    public static Optional<RouterKind> ofLabel(String label) {
+        return Arrays.stream(values()).filter(kind -> kind.label.equals(label)).findFirst();
+    }
+}
