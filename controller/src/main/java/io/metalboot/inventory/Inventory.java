@@ -38,8 +38,8 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
 
     /** How to reach the router over SSH and what to add to its DHCP server besides metalboot's own entries. */
     public record Router(Kind kind, String address, int port, String user, Optional<String> identity,
-            Optional<String> knownHosts, List<String> extraGlobalParameters, List<String> extraSubnetParameters,
-            String lanInterface) {
+            Optional<String> knownHosts, boolean legacySshRsa, List<String> extraGlobalParameters,
+            List<String> extraSubnetParameters, String lanInterface) {
         public Router {
             extraGlobalParameters = List.copyOf(extraGlobalParameters);
             extraSubnetParameters = List.copyOf(extraSubnetParameters);

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The {@code router} section: which router, how to reach it, and raw DHCP lines to keep on it. */
 record RouterReader(Problems problems, Fields f) {
-    static final List<String> FIELDS = List.of("kind", "address", "port", "user", "identity", "knownHosts", "dhcp");
+    static final List<String> FIELDS = List.of("kind", "address", "port", "user", "identity", "knownHosts", "legacySshRsa", "dhcp");
     private static final List<String> DHCP_FIELDS = List.of("globalParameters", "subnetParameters", "lanInterface");
 
     Optional<Router> read() {
@@ -19,12 +19,14 @@ record RouterReader(Problems problems, Fields f) {
         Optional<String> user = f.scalar("user").flatMap(values::text);
         Optional<String> identity = f.scalar("identity").flatMap(values::text);
         Optional<String> knownHosts = f.scalar("knownHosts").flatMap(values::text);
+        boolean legacy = f.scalar("legacySshRsa").flatMap(s -> values.oneOf(s, List.of("true", "false")))
+                .map(Boolean::parseBoolean).orElse(false);
         Optional<Fields> dhcp = f.node("dhcp").flatMap(n -> Fields.of(problems, f.child("dhcp"), n, DHCP_FIELDS));
         List<String> globals = dhcp.map(d -> rawParameters(d, "globalParameters")).orElse(List.of());
         List<String> subnet = dhcp.map(d -> rawParameters(d, "subnetParameters")).orElse(List.of());
         String lan = dhcp.flatMap(d -> d.scalar("lanInterface")).flatMap(this::uciName).orElse("lan");
         return kind.flatMap(k -> address.map(a -> new Router(k, a, port,
-                user.orElse(k == Kind.EDGEOS ? "ubnt" : "root"), identity, knownHosts, globals, subnet, lan)));
+                user.orElse(k == Kind.EDGEOS ? "ubnt" : "root"), identity, knownHosts, legacy, globals, subnet, lan)));
     }
 
     private Optional<String> host(Scalar s) {

@@ -8,12 +8,9 @@ import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.plan.ReadScript;
 import io.metalboot.router.plan.RouterKind;
-import io.metalboot.routercfg.EdgeosConfig;
-import io.metalboot.routercfg.OpenwrtConfig;
+import io.metalboot.routercfg.DesiredState;
 import io.metalboot.routercfg.RouterTemplates;
-import io.metalboot.routercfg.TemplateData;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /** The example lab's desired router state, rendered by the controller, and a test-only way to apply a plan in one exec. */
@@ -29,12 +26,11 @@ final class LabDesired {
     }
 
     static EdgeosDesired edgeos(Inventory inv) {
-        EdgeosConfig cfg = EdgeosConfig.render(inv, new RouterTemplates(Optional.empty()));
-        return new EdgeosDesired(cfg.tree(), Map.of(TemplateData.OPTION_SPACE_FILE, cfg.optionSpace(), TemplateData.GREEN_FILE, cfg.green()));
+        return DesiredState.edgeos(inv, new RouterTemplates(Optional.empty()));
     }
 
     static OpenwrtDesired openwrt(Inventory inv) {
-        return new OpenwrtDesired(OpenwrtConfig.render(inv, new RouterTemplates(Optional.empty())).desired(), Map.of());
+        return DesiredState.openwrt(inv, new RouterTemplates(Optional.empty()));
     }
 
     /** A bare apply (no lock, snapshot or watchdog: that is the transaction's job): files, commands, state file. */

@@ -1,0 +1,83 @@
+package io.metalboot.cli;
+
+import io.metalboot.inventory.Inventory;
+import io.metalboot.router.edgeos.EdgeosLive;
+import io.metalboot.router.edgeos.EdgeosPlanner;
+import io.metalboot.router.openwrt.OpenwrtLive;
+import io.metalboot.router.openwrt.OpenwrtPlanner;
+import io.metalboot.router.plan.Plan;
+import io.metalboot.router.ssh.ExecResult;
+import io.metalboot.router.ssh.RouterSession;
+import io.metalboot.routercfg.DesiredState;
+import io.metalboot.routercfg.RouterTemplates;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what apply would change on the router, without changing anything.", "",
+                "Reads the router's live DHCP configuration over SSH in one round trip and compares it with the"
+                        + " inventory. Only entries metalboot owns are changed or deleted; the router's other entries"
+                        + " are left alone, and one that collides with a machine stops the plan.", ""},
+        footer = {"", "Exit status: 0 up to date, 3 changes pending, 1 failure (router unreachable, conflict),"
+                + " 2 bad inventory or flag."})
+final class PlanCommand implements Callable<Integer> {
+    static final int CHANGES_PENDING = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InventoryOption inventory;
+
+    @Mixin
+    RouterOptions router;
+
+    @Option(names = "--templates", paramLabel = "DIR", description = "Override bundled templates (see render --help).")
+    Optional<Path> templates;
+
+    @Override
+    public Integer call() {
+        Inventory inv = inventory.load();
+        RouterTemplates t = new RouterTemplates(templates);
+        Plan plan;
+        try (RouterSession session = router.open(inv)) {
+            plan = switch (inv.router().kind()) {
+                case EDGEOS -> EdgeosPlanner.plan(EdgeosLive.parse(read(session, EdgeosLive.readScript())),
+                        DesiredState.edgeos(inv, t));
+                case OPENWRT -> OpenwrtPlanner.plan(OpenwrtLive.parse(read(session, OpenwrtLive.readScript())),
+                        DesiredState.openwrt(inv, t));
+            };
+        }
+        var out = spec.commandLine().getOut();
+        String where = inv.router().kind().label() + " router " + inv.router().user() + "@" + inv.router().address()
+                + ":" + inv.router().port();
+        plan.notes().forEach(n -> out.println("note: " + n));
+        if (plan.isEmpty()) {
+            out.println(where + " is up to date.");
+            out.flush();
+            return 0;
+        }
+        out.println("Plan for " + where + ":");
+        out.print(plan.diff());
+        out.println((plan.changesRouter() ? plan.changes().size() + " change(s)" : "no configuration change")
+                + (plan.ownershipChanged() ? "; metalboot's ownership record would be updated" : "")
+                + ". Run 'metalboot apply' to make them.");
+        out.flush();
+        return CHANGES_PENDING;
+    }
+
+    private static String read(RouterSession session, String script) {
+        ExecResult r = session.exec(script);
+        if (r.status() != 0) {
+            throw new io.metalboot.router.RouterAgentException("reading the router's DHCP configuration failed with status "
+                    + r.status() + ": " + r.stderr().strip() + " (is this the router kind the inventory says?)");
+        }
+        return r.stdout();
+    }
+}

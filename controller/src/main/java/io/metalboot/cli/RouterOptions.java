@@ -1,0 +1,39 @@
+package io.metalboot.cli;
+
+import io.metalboot.inventory.Inventory;
+import io.metalboot.router.ssh.Credentials;
+import io.metalboot.router.ssh.HostKeyPolicy;
+import io.metalboot.router.ssh.RouterSession;
+import io.metalboot.router.ssh.RouterTarget;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How to reach the inventory's router. The password, if any, comes only from the environment
+ * variable METALBOOT_ROUTER_PASSWORD, never from a flag.
+ */
+final class RouterOptions {
+    @Option(names = "--trust-new-host-key",
+            description = "Accept and record the router's host key if known_hosts has none for it (trust on first use)."
+                    + " A changed key is always refused.")
+    boolean trustNewHostKey;
+
+    /** Opens the one SSH connection a command uses. */
+    RouterSession open(Inventory inv) {
+        Inventory.Router r = inv.router();
+        RouterTarget target = RouterTarget.of(r.address(), r.user()).withPort(r.port()).withLegacySshRsa(r.legacySshRsa());
+        if (r.identity().isPresent()) {
+            target = target.withIdentity(home(r.identity().get()));
+        }
+        if (r.knownHosts().isPresent()) {
+            target = target.withKnownHosts(home(r.knownHosts().get()));
+        }
+        return RouterSession.open(target, Credentials.fromEnvironment(),
+                trustNewHostKey ? HostKeyPolicy.TRUST_NEW : HostKeyPolicy.STRICT);
+    }
+
+    /** {@code ~/x} in the inventory means the user's home. */
+    private static Path home(String path) {
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+    }
+}

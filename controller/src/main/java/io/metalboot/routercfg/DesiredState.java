@@ -1,0 +1,22 @@
+package io.metalboot.routercfg;
+
+import io.metalboot.inventory.Inventory;
+import io.metalboot.router.edgeos.EdgeosDesired;
+import io.metalboot.router.openwrt.OpenwrtDesired;
+import java.util.Map;
+
+/** What the router agent plans towards: the rendered router config in the planners' terms. */
+public final class DesiredState {
+    private DesiredState() {
+    }
+
+    public static EdgeosDesired edgeos(Inventory inv, RouterTemplates templates) {
+        EdgeosConfig cfg = EdgeosConfig.render(inv, templates);
+        return new EdgeosDesired(cfg.tree(), Map.of(TemplateData.OPTION_SPACE_FILE, cfg.optionSpace(),
+                TemplateData.GREEN_FILE, cfg.green()));
+    }
+
+    public static OpenwrtDesired openwrt(Inventory inv, RouterTemplates templates) {
+        return new OpenwrtDesired(OpenwrtConfig.render(inv, templates).desired(), Map.of());
+    }
+}
