@@ -1,0 +1,199 @@
+package io.metalboot.sim;
+
+import static io.metalboot.sim.PlanCommandTest.metalboot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metalboot.router.history.Revision;
+import io.metalboot.router.history.RevisionStore;
+import io.metalboot.router.plan.RouterKind;
+import io.metalboot.sim.PlanCommandTest.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** `metalboot apply` against both simulated routers: the transaction, its failures and its reverts. */
+class ApplyCommandTest {
+    @TempDir
+    Path dir;
+
+    Path inventory(SimulatedRouter router) throws Exception {
+        String kind = router.kind().name().toLowerCase();
+        String lab = Files.readString(LabDesired.EXAMPLE).replaceFirst("(?s)router:\n.*?\n  dhcp:\n", """
+                router:
+                  kind: %s
+                  address: 127.0.0.1
+                  port: %d
+                  user: %s
+                  identity: %s
+                  knownHosts: %s
+                  dhcp:
+                """.formatted(kind, router.port(), router.user(), dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
+        return Files.writeString(dir.resolve("cluster.yaml"), lab);
+    }
+
+    static Run apply(Path inv, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key"));
+        args.addAll(List.of(more));
+        return metalboot(args.toArray(String[]::new));
+    }
+
+    static RouterKind kindOf(SimulatedRouter router) {
+        return router.kind() == SimulatedRouter.Kind.EDGEOS ? RouterKind.EDGEOS : RouterKind.OPENWRT;
+    }
+
+    static List<Revision> revisions(Path inv) {
+        return RevisionStore.beside(inv).list();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void appliesThenIsUpToDateThenAppliesOnlyAMacChange(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+
+            Run applied = apply(inv);
+            assertEquals(0, applied.status(), applied.out() + applied.err());
+            assertTrue(applied.out().contains("applied revision 0001"), applied.out());
+            String config = router.activeConfig();
+            assertTrue(config.contains("kube-master") || config.contains("kube_master"), config);
+            assertTrue(config.contains("printer") && config.contains("nas"), "the user's entries stay:\n" + config);
+            assertTrue(router.dhcpRunning());
+            assertEquals(router.activeConfig(), router.savedConfig());
+            assertFalse(router.fs().exists(kindOf(router).lockDir()), "the lock is released");
+            assertTrue(router.fs().read(kindOf(router).stateFile()).contains("0001"));
+            List<Revision> revs = revisions(inv);
+            assertEquals(1, revs.size());
+            assertEquals(Revision.Outcome.APPLIED, revs.get(0).outcome());
+
+            Run plan = metalboot("plan", "-c", inv.toString());
+            assertEquals(0, plan.status(), plan.out() + plan.err());
+
+            router.log().clear();
+            Run again = apply(inv);
+            assertEquals(0, again.status(), again.err());
+            assertTrue(again.out().contains("is up to date."), again.out());
+            assertEquals(1, router.log().execs().size(), router.log().execs().toString());
+
+            Files.writeString(inv, Files.readString(inv).replace("mac: 00:00:00:00:00:12", "mac: 00:00:00:00:00:13"));
+            Run changed = apply(inv);
+            assertEquals(0, changed.status(), changed.out() + changed.err());
+            assertTrue(changed.out().contains("applied revision 0002"), changed.out());
+            List<String> diff = revisions(inv).get(1).changes();
+            assertTrue(diff.stream().allMatch(line -> !line.startsWith("+") && !line.startsWith("-") && !line.startsWith("~")
+                    || line.contains("worker-2") || line.contains("worker_2")), diff.toString());
+            assertTrue(router.activeConfig().contains("00:00:00:00:00:13"), router.activeConfig());
+            assertEquals(0, metalboot("plan", "-c", inv.toString()).status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void failedCommitLeavesTheRouterAsItWas(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String before = router.activeConfig();
+            router.faults().failNextCommit("simulated commit failure");
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("reverted: the commit failed on the router: "), run.err());
+            if (kind == SimulatedRouter.Kind.EDGEOS) {
+                assertTrue(run.err().contains("simulated commit failure"), run.err());
+            }
+            assertEquals(before, router.activeConfig());
+            assertTrue(router.dhcpRunning());
+            assertFalse(router.fs().exists(kindOf(router).lockDir()), "the revert releases the lock");
+            assertEquals(Revision.Outcome.REVERTED, revisions(inv).get(0).outcome());
+            assertEquals(3, metalboot("plan", "-c", inv.toString()).status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void daemonThatDiesIsReverted(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String before = router.activeConfig();
+            router.faults().daemonDiesOnNextRestart();
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("metalboot: reverted: the DHCP daemon is not running after the commit\n"), run.err());
+            assertTrue(router.dhcpRunning(), "the revert restarts the daemon");
+            assertEquals(before, router.activeConfig());
+            assertEquals(Revision.Outcome.REVERTED, revisions(inv).get(0).outcome());
+            assertEquals(3, metalboot("plan", "-c", inv.toString()).status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void heldLockIsRefusedWithItsHolder(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String lock = kindOf(router).lockDir();
+            router.fs().mkdir(lock, true);
+            router.fs().write(lock + "/owner", "bob@desk 4242 1\n");
+            String before = router.activeConfig();
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().startsWith("metalboot: the router is locked by another apply: bob@desk 4242 for "), run.err());
+            assertTrue(run.err().contains(" s; nothing was changed. Wait for it to finish, or if it died, run apply again with"
+                    + " --break-lock\n"), run.err());
+            assertEquals(before, router.activeConfig());
+            assertEquals(Revision.Outcome.FAILED, revisions(inv).get(0).outcome());
+
+            Run broken = apply(inv, "--break-lock");
+            assertEquals(0, broken.status(), broken.out() + broken.err());
+            assertTrue(broken.out().contains("broke the lock held by bob@desk 4242 1"), broken.out());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void routerRevertsByItselfWhenTheConfirmNeverArrives(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String before = router.activeConfig();
+            router.connectionFaults().dropWhenCommandMatches("^touch .*/confirm-");
+
+            Run run = apply(inv, "--confirm-timeout", "3s");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("lost the router before confirming"), run.err());
+            assertTrue(run.err().contains("the router's watchdog reverts to the snapshot by itself within 3 s"), run.err());
+            assertEquals(Revision.Outcome.UNKNOWN, revisions(inv).get(0).outcome());
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> router.activeConfig().equals(before) && router.dhcpRunning()
+                            && !router.fs().exists(kindOf(router).lockDir()));
+            Run plan = metalboot("plan", "-c", inv.toString());
+            assertEquals(3, plan.status(), plan.out() + plan.err());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void withoutATerminalItNeedsYes(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            Path inv = inventory(ssh.router());
+            Run run = metalboot("apply", "-c", inv.toString(), "--trust-new-host-key");
+            assertEquals(2, run.status(), run.out() + run.err());
+            assertEquals("metalboot: not applying: standard input is not a terminal, so nobody can confirm;"
+                    + " pass --yes to apply the plan above\n", run.err());
+            assertTrue(revisions(inv).isEmpty());
+        }
+    }
+}

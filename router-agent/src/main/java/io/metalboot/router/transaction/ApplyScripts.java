@@ -1,0 +1,195 @@
+package io.metalboot.router.transaction;
+
+import static io.metalboot.router.plan.ReadScript.quote;
+
+import io.metalboot.router.plan.Ownership;
+import io.metalboot.router.plan.Plan;
+import io.metalboot.router.plan.RouterKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The shell scripts of one transaction, each sent in one exec whatever the plan size: {@link #begin}
+ * (lock, snapshot, revert script, watchdog, upload, stage, commit; reverts at once when the commit
+ * fails), {@link #revertNow} and {@link #confirm}. Lines starting with {@code @@mb-REV } tell the Java
+ * side which step was reached. Only the shell subset of integration-tests/SHELL.md.
+ */
+final class ApplyScripts {
+    static final String WRAPPER = "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper";
+    static final String DHCPD_INIT = "/opt/vyatta/sbin/dhcpd.init";
+    static final String OPENWRT_DHCP = "/etc/config/dhcp";
+
+    private final Plan plan;
+    private final RouterKind kind;
+    private final String rev;
+    private final String backup;
+    private final List<String> tracked;
+
+    ApplyScripts(Plan plan, String rev) {
+        if (!rev.matches("[0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException("a transaction id is letters, digits and '-': " + rev);
+        }
+        this.plan = plan;
+        this.kind = plan.router();
+        this.rev = rev;
+        this.backup = kind.stateDir() + "/backup/" + rev;
+        TreeSet<String> files = new TreeSet<>(plan.uploads().keySet());
+        files.addAll(plan.fileDeletions());
+        files.add(kind.stateFile());
+        if (kind == RouterKind.OPENWRT) {
+            files.add(OPENWRT_DHCP);
+        }
+        this.tracked = List.copyOf(files);
+    }
+
+    String marker() {
+        return "@@mb-" + rev + " ";
+    }
+
+    String revertScript() {
+        return backup + "/revert.sh";
+    }
+
+    private String confirmFile() {
+        return kind.stateDir() + "/confirm-" + rev;
+    }
+
+    /** Stops the watchdog: the confirm file first (it checks that after its sleep), then its pid. */
+    private String disarm() {
+        return "touch " + quote(confirmFile()) + "; kill $(cat " + quote(backup + "/watchdog.pid") + ") 2>/dev/null\n";
+    }
+
+    private String echo(String what) {
+        return "echo " + quote(marker() + what) + "\n";
+    }
+
+    String begin(String owner, long timeoutSeconds, boolean breakLock) {
+        String lock = quote(kind.lockDir());
+        StringBuilder s = new StringBuilder();
+        s.append("mkdir -p ").append(quote(kind.stateDir() + "/backup")).append('\n');
+        s.append("if mkdir ").append(lock).append(" 2>/dev/null; then :; else\n");
+        if (breakLock) {
+            s.append("  ").append(echo("broke-lock").strip()).append("; cat ").append(quote(kind.lockDir() + "/owner"))
+                    .append(" 2>/dev/null; echo; rm -rf ").append(lock).append("; mkdir ").append(lock).append(" || exit 3\n");
+        } else {
+            s.append("  ").append(echo("locked").strip()).append("; cat ").append(quote(kind.lockDir() + "/owner"))
+                    .append(" 2>/dev/null; echo; echo \"").append(marker()).append("now $(date -u +%s)\"; exit 3\n");
+        }
+        s.append("fi\n");
+        s.append("printf '%s %s\\n' ").append(quote(owner)).append(" \"$(date -u +%s)\" > ").append(quote(kind.lockDir() + "/owner")).append('\n');
+        if (kind == RouterKind.OPENWRT) {
+            s.append("mb_c=$(uci changes dhcp 2>&1)\n");
+            s.append("if [ -n \"$mb_c\" ]; then ").append(echo("foreign").strip()).append("; echo \"$mb_c\"; rm -rf ")
+                    .append(lock).append("; exit 4; fi\n");
+        }
+        s.append(echo("step snapshot"));
+        s.append("mb_ok=1\nmkdir -p ").append(quote(backup)).append(" || mb_ok=0\n");
+        for (int i = 0; i < tracked.size(); i++) {
+            s.append("if [ -f ").append(quote(tracked.get(i))).append(" ]; then cp ").append(quote(tracked.get(i))).append(' ')
+                    .append(quote(backup + "/f" + i)).append(" || mb_ok=0; fi\n");
+        }
+        if (kind == RouterKind.EDGEOS) {
+            s.append(WRAPPER).append(" begin\n").append(WRAPPER).append(" save ").append(quote(backup + "/config.boot"))
+                    .append(" >/dev/null || mb_ok=0\n").append(WRAPPER).append(" end\n");
+        }
+        s.append("printf '%s' ").append(quote(revertBody())).append(" > ").append(quote(revertScript())).append(" || mb_ok=0\n");
+        s.append("if [ $mb_ok = 0 ]; then ").append(echo("snapshot-failed").strip()).append("; rm -rf ").append(lock)
+                .append("; exit 5; fi\n");
+        s.append(echo("step watchdog"));
+        s.append("nohup sh -c ").append(quote("sleep " + timeoutSeconds + "; [ -e " + confirmFile() + " ] || sh "
+                + revertScript() + " > " + backup + "/watchdog.log 2>&1")).append(" >/dev/null 2>&1 &\n");
+        s.append("echo $! > ").append(quote(backup + "/watchdog.pid")).append('\n');
+        s.append(echo("step commit"));
+        plan.uploads().forEach((path, content) -> s.append("printf '%s' ").append(quote(content)).append(" > ")
+                .append(quote(path)).append(" || mb_ok=0\n"));
+        plan.fileDeletions().forEach(path -> s.append("rm -f ").append(quote(path)).append(" || mb_ok=0\n"));
+        s.append(kind == RouterKind.EDGEOS ? edgeosCommit() : openwrtCommit());
+        s.append("if [ $mb_ok = 1 ]; then ").append(echo("committed").strip()).append("; exit 0; fi\n");
+        s.append(echo("commit-failed"));
+        s.append(disarm());
+        s.append(runRevert());
+        s.append("exit 6\n");
+        return s.toString();
+    }
+
+    private String edgeosCommit() {
+        StringBuilder s = new StringBuilder();
+        if (plan.commands().isEmpty()) {
+            return "if [ $mb_ok = 1 ]; then " + DHCPD_INIT + " restart 1>&2 || mb_ok=0; fi\n";
+        }
+        s.append("if [ $mb_ok = 1 ]; then\n").append(WRAPPER).append(" begin\n");
+        plan.commands().forEach(line -> s.append(WRAPPER).append(' ').append(line).append(" 1>&2 || mb_ok=0\n"));
+        s.append("if [ $mb_ok = 1 ]; then ").append(WRAPPER).append(" commit 1>&2 || mb_ok=0; fi\n");
+        s.append(WRAPPER).append(" end\nfi\n");
+        return s.toString();
+    }
+
+    private String openwrtCommit() {
+        StringBuilder s = new StringBuilder();
+        if (!plan.commands().isEmpty()) {
+            String err = quote(backup + "/batch.err");
+            s.append("uci batch 2>").append(err).append(" <<'MB_EOF'\n").append(String.join("\n", plan.commands()))
+                    .append("\nMB_EOF\n");
+            s.append("if [ -s ").append(err).append(" ]; then cat ").append(err).append(" 1>&2; mb_ok=0; fi\n");
+            s.append("if [ $mb_ok = 1 ]; then uci commit dhcp 1>&2 || mb_ok=0; fi\n");
+        }
+        s.append("if [ $mb_ok = 1 ]; then /etc/init.d/dnsmasq reload 1>&2 || mb_ok=0; fi\n");
+        return s.toString();
+    }
+
+    private String runRevert() {
+        String log = quote(backup + "/revert.log");
+        return "if sh " + quote(revertScript()) + " > " + log + " 2>&1; then " + echo("reverted").strip() + "; else "
+                + echo("revert-failed").strip() + "; cat " + log + "; fi\n";
+    }
+
+    /** The router-side revert: restore the snapshot files, the configuration, restart the daemon, release the lock. */
+    String revertBody() {
+        StringBuilder s = new StringBuilder("mb_f=0\n");
+        for (int i = 0; i < tracked.size(); i++) {
+            String saved = quote(backup + "/f" + i);
+            String path = quote(tracked.get(i));
+            s.append("if [ -f ").append(saved).append(" ]; then cp ").append(saved).append(' ').append(path)
+                    .append(" || mb_f=1; else rm -f ").append(path).append("; fi\n");
+        }
+        if (kind == RouterKind.EDGEOS) {
+            s.append(WRAPPER).append(" begin\n");
+            s.append(WRAPPER).append(" load ").append(quote(backup + "/config.boot")).append(" || mb_f=1\n");
+            s.append(WRAPPER).append(" commit || mb_f=1\n");
+            s.append(WRAPPER).append(" save || mb_f=1\n");
+            s.append(WRAPPER).append(" end\n");
+            s.append(DHCPD_INIT).append(" restart || mb_f=1\n");
+        } else {
+            s.append("uci revert dhcp || mb_f=1\n");
+            s.append("/etc/init.d/dnsmasq reload || mb_f=1\n");
+        }
+        s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
+        s.append("exit $mb_f\n");
+        return s.toString();
+    }
+
+    /** Verification failed: stop the watchdog and revert now, in one exec. */
+    String revertNow() {
+        return disarm() + runRevert();
+    }
+
+    /** Verified: stop the watchdog, save (EdgeOS), write the state file, release the lock. */
+    String confirm(Ownership after) {
+        StringBuilder s = new StringBuilder(disarm());
+        s.append("mb_ok=1\n");
+        if (kind == RouterKind.EDGEOS) {
+            s.append(WRAPPER).append(" begin\n").append(WRAPPER).append(" save 1>&2 || mb_ok=0\n").append(WRAPPER).append(" end\n");
+        }
+        s.append("printf '%s' ").append(quote(after.toJson())).append(" > ").append(quote(kind.stateFile())).append(" || mb_ok=0\n");
+        s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
+        s.append("echo \"").append(marker()).append("confirmed $mb_ok\"\n");
+        return s.toString();
+    }
+
+    List<String> markers(String stdout) {
+        List<String> found = new ArrayList<>();
+        stdout.lines().filter(l -> l.startsWith(marker())).forEach(l -> found.add(l.substring(marker().length())));
+        return found;
+    }
+}

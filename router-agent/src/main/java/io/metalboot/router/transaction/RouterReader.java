@@ -1,0 +1,9 @@
+package io.metalboot.router.transaction;
+
+import io.metalboot.router.ssh.RouterSession;
+
+/** Reads the router in one round trip and plans against the desired state (the controller knows the desired state). */
+@FunctionalInterface
+public interface RouterReader {
+    Reading read(RouterSession session);
+}
