@@ -58,9 +58,12 @@ class ApplyCommandTest {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
+            assertEquals(3, metalboot("plan", "-c", inv.toString(), "--trust-new-host-key").status());
 
+            router.log().clear();
             Run applied = apply(inv);
             assertEquals(0, applied.status(), applied.out() + applied.err());
+            assertEquals(4, router.log().execs().size(), "read, begin, verify, confirm: " + router.log().execs());
             assertTrue(applied.out().contains("applied revision 0001"), applied.out());
             String config = router.activeConfig();
             assertTrue(config.contains("kube-master") || config.contains("kube_master"), config);
@@ -182,6 +185,33 @@ class ApplyCommandTest {
             Run plan = metalboot("plan", "-c", inv.toString());
             assertEquals(3, plan.status(), plan.out() + plan.err());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void foreignStagedUciChangesAreRefusedBeforeAnythingIsSent() throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            assertEquals(0, ssh.run("uci set dhcp.lan.start=50").status());
+            String before = router.activeConfig();
+            router.log().clear();
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertEquals("metalboot: the router has uncommitted uci changes in dhcp that are not metalboot's:"
+                    + " dhcp.lan.start='50'; uci would commit them together with metalboot's: commit them ('uci commit dhcp')"
+                    + " or revert them ('uci revert dhcp') on the router, then plan again\n", run.err());
+            assertEquals(1, router.log().execs().size(), "only the read: " + router.log().execs());
+            assertEquals(before, router.activeConfig());
+            assertFalse(router.fs().exists(RouterKind.OPENWRT.lockDir()), "the lock is released");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void badConfirmTimeoutIsRefusedBeforeConnecting() {
+        Run run = metalboot("apply", "-c", LabDesired.EXAMPLE.toString(), "--yes", "--confirm-timeout", "soon");
+        assertEquals(2, run.status(), run.err());
+        assertEquals("metalboot: --confirm-timeout 'soon' is not a positive duration (expected e.g. 120s, 2m or 90)\n", run.err());
     }
 
     @ParameterizedTest
