@@ -75,6 +75,8 @@ class ApplyCommandTest {
             List<Revision> revs = revisions(inv);
             assertEquals(1, revs.size());
             assertEquals(Revision.Outcome.APPLIED, revs.get(0).outcome());
+            assertTrue(revs.get(0).after().values().stream().anyMatch(text -> text.contains("00:00:00:00:00:01")), revs.get(0).after().toString());
+            assertFalse(revs.get(0).before().values().stream().anyMatch(text -> text.contains("00:00:00:00:00:01")), revs.get(0).before().toString());
 
             Run plan = metalboot("plan", "-c", inv.toString());
             assertEquals(0, plan.status(), plan.out() + plan.err());
@@ -204,6 +206,30 @@ class ApplyCommandTest {
             assertEquals(1, router.log().execs().size(), "only the read: " + router.log().execs());
             assertEquals(before, router.activeConfig());
             assertFalse(router.fs().exists(RouterKind.OPENWRT.lockDir()), "the lock is released");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIncludeFileChangedByHandIsRestoredAndDhcpdRestarted() throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            assertEquals(0, apply(inv).status());
+            String include = "/config/scripts/ipxe-green.conf";
+            String good = router.fs().read(include);
+            router.fs().write(include, "# edited by hand\n");
+            String config = router.activeConfig();
+            router.log().clear();
+
+            Run run = apply(inv);
+            assertEquals(0, run.status(), run.out() + run.err());
+            assertTrue(run.out().contains(include), run.out());
+            assertTrue(router.log().entries().stream().anyMatch(e -> e.line().equals("/opt/vyatta/sbin/dhcpd.init restart")),
+                    "dhcpd reads includes only at start: " + router.log().entries());
+            assertEquals(good, router.fs().read(include));
+            assertEquals(config, router.activeConfig());
+            assertTrue(router.dhcpRunning());
+            assertEquals(0, metalboot("plan", "-c", inv.toString()).status());
         }
     }
 
