@@ -242,6 +242,30 @@ class ApplyCommandTest {
 
     @ParameterizedTest
     @EnumSource(SimulatedRouter.Kind.class)
+    void routerLostWhileRevertingIsUnknownAndTheWatchdogStillReverts(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String before = router.activeConfig();
+            router.faults().daemonDiesOnNextRestart();
+            router.connectionFaults().dropWhenCommandMatches("^sh /[a-z/]+/metalboot/backup/[0-9a-f-]+/revert\\.sh$");
+
+            Run run = apply(inv, "--confirm-timeout", "3s");
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().startsWith("metalboot: the DHCP daemon is not running after the commit; then the router was lost"
+                    + " while reverting ("), run.err());
+            assertTrue(run.err().contains("the router's watchdog reverts to the snapshot by itself within 3 s"), run.err());
+            assertEquals(Revision.Outcome.UNKNOWN, revisions(inv).get(0).outcome());
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> router.activeConfig().equals(before) && router.dhcpRunning()
+                            && !router.fs().exists(kindOf(router).lockDir()));
+            assertEquals(3, metalboot("plan", "-c", inv.toString()).status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
     void withoutATerminalItNeedsYes(SimulatedRouter.Kind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             Path inv = inventory(ssh.router());

@@ -107,8 +107,8 @@ final class ApplyScripts {
         s.append(kind == RouterKind.EDGEOS ? edgeosCommit() : openwrtCommit());
         s.append("if [ $mb_ok = 1 ]; then ").append(echo("committed").strip()).append("; exit 0; fi\n");
         s.append(echo("commit-failed"));
-        s.append(disarm());
         s.append(runRevert());
+        s.append(disarm());
         s.append("exit 6\n");
         return s.toString();
     }
@@ -169,9 +169,12 @@ final class ApplyScripts {
         return s.toString();
     }
 
-    /** Verification failed: stop the watchdog and revert now, in one exec. */
+    /**
+     * Verification failed: revert now, then stop the watchdog, in one exec. In that order, a connection
+     * lost half-way still leaves the watchdog armed (running revert.sh twice restores the same snapshot).
+     */
     String revertNow() {
-        return disarm() + runRevert();
+        return runRevert() + disarm();
     }
 
     /** Verified: stop the watchdog, save (EdgeOS), write the state file, release the lock. */
