@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -101,9 +102,10 @@ public final class Transaction {
         }
         progress.accept("committed; verifying...");
         Optional<String> doubt;
-        Reading after = null;
+        Map<String, String> files = Map.of();
         try {
-            after = reader.read(session);
+            Reading after = reader.read(session);
+            files = after.files();
             doubt = doubt(after);
         } catch (RouterAgentException e) {
             if (!session.isConnected()) {
@@ -111,7 +113,6 @@ public final class Transaction {
             }
             doubt = Optional.of("reading the router back failed: " + e.getMessage());
         }
-        Map<String, String> files = after == null ? Map.of() : after.files();
         if (doubt.isPresent()) {
             return revert(doubt.get(), files);
         }
@@ -168,6 +169,6 @@ public final class Transaction {
     }
 
     private TransactionResult result(Outcome outcome, String message, Map<String, String> after) {
-        return new TransactionResult(outcome, message, sent, new java.util.TreeMap<>(after), scripts.revertScript());
+        return new TransactionResult(outcome, message, sent, new TreeMap<>(after), scripts.revertScript());
     }
 }
