@@ -1,14 +1,8 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
-import io.metalboot.router.edgeos.EdgeosLive;
-import io.metalboot.router.edgeos.EdgeosPlanner;
-import io.metalboot.router.openwrt.OpenwrtLive;
-import io.metalboot.router.openwrt.OpenwrtPlanner;
 import io.metalboot.router.plan.Plan;
-import io.metalboot.router.ssh.ExecResult;
 import io.metalboot.router.ssh.RouterSession;
-import io.metalboot.routercfg.DesiredState;
 import io.metalboot.routercfg.RouterTemplates;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,12 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         RouterTemplates t = new RouterTemplates(templates);
         Plan plan;
         try (RouterSession session = router.open(inv)) {
-            plan = switch (inv.router().kind()) {
-                case EDGEOS -> EdgeosPlanner.plan(EdgeosLive.parse(read(session, EdgeosLive.readScript())),
-                        DesiredState.edgeos(inv, t));
-                case OPENWRT -> OpenwrtPlanner.plan(OpenwrtLive.parse(read(session, OpenwrtLive.readScript())),
-                        DesiredState.openwrt(inv, t));
-            };
+            plan = new LiveReader(inv, t).read(session).plan();
         }
         var out = spec.commandLine().getOut();
         String where = inv.router().kind().label() + " router " + inv.router().user() + "@" + inv.router().address()
@@ -70,14 +59,5 @@ final class PlanCommand implements Callable<Integer> {
                 + ". Run 'metalboot apply' to make them.");
         out.flush();
         return CHANGES_PENDING;
-    }
-
-    private static String read(RouterSession session, String script) {
-        ExecResult r = session.exec(script);
-        if (r.status() != 0) {
-            throw new io.metalboot.router.RouterAgentException("reading the router's DHCP configuration failed with status "
-                    + r.status() + ": " + r.stderr().strip() + " (is this the router kind the inventory says?)");
-        }
-        return r.stdout();
     }
 }
