@@ -102,8 +102,7 @@ final class ApplyCommand implements Callable<Integer> {
                         out.flush();
                     });
             Revision recorded = store.record(Revision.draft(Instant.now(), System.getProperty("user.name", "unknown"),
-                    inv.router().user() + "@" + inv.router().address() + ":" + inv.router().port(),
-                    inv.router().kind().label(), List.of(plan.diff().split("\n")), result.scripts(), before.files(),
+                    RouterOptions.id(inv), inv.router().kind().label(), List.of(plan.diff().split("\n")), result.scripts(), before.files(),
                     result.after(), result.outcome(), result.message().isEmpty() ? Optional.empty() : Optional.of(result.message()),
                     Optional.empty()));
             if (result.applied()) {

@@ -18,6 +18,11 @@ final class RouterOptions {
                     + " A changed key is always refused.")
     boolean trustNewHostKey;
 
+    /** How revisions name the router: {@code user@address:port}. */
+    static String id(Inventory inv) {
+        return inv.router().user() + "@" + inv.router().address() + ":" + inv.router().port();
+    }
+
     /** Opens the one SSH connection a command uses. */
     RouterSession open(Inventory inv) {
         Inventory.Router r = inv.router();

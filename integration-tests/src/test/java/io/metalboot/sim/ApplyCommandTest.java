@@ -24,18 +24,7 @@ class ApplyCommandTest {
     Path dir;
 
     Path inventory(SimulatedRouter router) throws Exception {
-        String kind = router.kind().name().toLowerCase();
-        String lab = Files.readString(LabDesired.EXAMPLE).replaceFirst("(?s)router:\n.*?\n  dhcp:\n", """
-                router:
-                  kind: %s
-                  address: 127.0.0.1
-                  port: %d
-                  user: %s
-                  identity: %s
-                  knownHosts: %s
-                  dhcp:
-                """.formatted(kind, router.port(), router.user(), dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
-        return Files.writeString(dir.resolve("cluster.yaml"), lab);
+        return LabDesired.inventoryFor(router, dir);
     }
 
     static Run apply(Path inv, String... more) {

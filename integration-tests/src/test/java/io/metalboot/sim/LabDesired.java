@@ -25,6 +25,22 @@ final class LabDesired {
         return InventoryLoader.load(EXAMPLE);
     }
 
+    /** The example lab, pointed at {@code router} on loopback with the key and known_hosts of {@link OpenSsh} in {@code dir}. */
+    static Path inventoryFor(SimulatedRouter router, Path dir) throws java.io.IOException {
+        String kind = router.kind().name().toLowerCase();
+        String lab = java.nio.file.Files.readString(EXAMPLE).replaceFirst("(?s)router:\n.*?\n  dhcp:\n", """
+                router:
+                  kind: %s
+                  address: 127.0.0.1
+                  port: %d
+                  user: %s
+                  identity: %s
+                  knownHosts: %s
+                  dhcp:
+                """.formatted(kind, router.port(), router.user(), dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
+        return java.nio.file.Files.writeString(dir.resolve("cluster.yaml"), lab);
+    }
+
     static EdgeosDesired edgeos(Inventory inv) {
         return DesiredState.edgeos(inv, new RouterTemplates(Optional.empty()));
     }

@@ -37,18 +37,7 @@ class PlanCommandTest {
 
     /** The example lab, pointed at the simulator on loopback with the test's key and known_hosts. */
     Path inventory(SimulatedRouter router) throws Exception {
-        String kind = router.kind().name().toLowerCase();
-        String lab = Files.readString(LabDesired.EXAMPLE).replaceFirst("(?s)router:\n.*?\n  dhcp:\n", """
-                router:
-                  kind: %s
-                  address: 127.0.0.1
-                  port: %d
-                  user: %s
-                  identity: %s
-                  knownHosts: %s
-                  dhcp:
-                """.formatted(kind, router.port(), router.user(), dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
-        return Files.writeString(dir.resolve("cluster.yaml"), lab);
+        return LabDesired.inventoryFor(router, dir);
     }
 
     @ParameterizedTest
