@@ -39,11 +39,11 @@ final class DiffCommand implements Callable<Integer> {
                 "no applied revision for " + RouterOptions.id(inv) + " in " + store.dir() + "; run 'metalboot apply' first"));
         SortedMap<String, String> live;
         try (RouterSession session = router.open(inv)) {
-            live = new LiveReader(inv, new RouterTemplates(Optional.empty())).read(session).files();
+            live = LiveReader.forInventory(inv, new RouterTemplates(Optional.empty())).read(session).files();
         }
         List<String> drift = new ArrayList<>();
         for (String path : union(last.after().keySet(), live.keySet())) {
-            if (WRITTEN_AT_CONFIRM.contains(path)) {
+            if (WHOLE_ROUTER.contains(path)) {
                 continue;
             }
             drift.addAll(fileDrift(path, Optional.ofNullable(last.after().get(path)), Optional.ofNullable(live.get(path))));
@@ -61,13 +61,10 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /**
-     * Files the confirm step rewrites after the revision's snapshot was read back (config.boot by
-     * {@code save}, the ownership record): drift shows through the active configuration and the
-     * include files instead.
+     * Whole-router files: EdgeOS's config.boot also holds everything outside DHCP, so DHCP drift shows
+     * through the active dhcp-server and the include files instead.
      */
-    private static final java.util.Set<String> WRITTEN_AT_CONFIRM = java.util.Set.of(
-            io.metalboot.router.edgeos.EdgeosLive.CONFIG_BOOT,
-            io.metalboot.router.plan.RouterKind.EDGEOS.stateFile(), io.metalboot.router.plan.RouterKind.OPENWRT.stateFile());
+    private static final java.util.Set<String> WHOLE_ROUTER = java.util.Set.of(io.metalboot.router.edgeos.EdgeosLive.CONFIG_BOOT);
 
     private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
         TreeSet<String> all = new TreeSet<>(a);

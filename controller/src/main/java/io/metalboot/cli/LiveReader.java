@@ -4,47 +4,72 @@ import io.metalboot.inventory.Inventory;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.edgeos.EdgeosLive;
 import io.metalboot.router.edgeos.EdgeosPlanner;
+import io.metalboot.router.edgeos.EdgeosRestorer;
 import io.metalboot.router.openwrt.OpenwrtLive;
 import io.metalboot.router.openwrt.OpenwrtPlanner;
+import io.metalboot.router.openwrt.OpenwrtRestorer;
+import io.metalboot.router.plan.Plan;
+import io.metalboot.router.plan.RouterKind;
+import io.metalboot.router.plan.Snapshot;
 import io.metalboot.router.ssh.ExecResult;
 import io.metalboot.router.ssh.RouterSession;
 import io.metalboot.router.transaction.Reading;
 import io.metalboot.router.transaction.RouterReader;
 import io.metalboot.routercfg.DesiredState;
 import io.metalboot.routercfg.RouterTemplates;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Reads the inventory's router in one round trip and plans against the inventory (as plan does). */
+/**
+ * Reads the router in one round trip and plans: against the inventory (plan, apply) or back to a
+ * revision's snapshot (rollback). The reading's files are the snapshot a revision records.
+ */
 final class LiveReader implements RouterReader {
-    static final String ACTIVE_DHCP = "(active) service dhcp-server";
+    private final RouterKind kind;
+    private final List<String> files;
+    private final Function<EdgeosLive, Plan> edgeos;
+    private final Function<OpenwrtLive, Plan> openwrt;
 
-    private final Inventory inv;
-    private final RouterTemplates templates;
+    private LiveReader(RouterKind kind, List<String> files, Function<EdgeosLive, Plan> edgeos, Function<OpenwrtLive, Plan> openwrt) {
+        this.kind = kind;
+        this.files = files;
+        this.edgeos = edgeos;
+        this.openwrt = openwrt;
+    }
 
-    LiveReader(Inventory inv, RouterTemplates templates) {
-        this.inv = inv;
-        this.templates = templates;
+    /** Plans the inventory's desired state. */
+    static LiveReader forInventory(Inventory inv, RouterTemplates templates) {
+        RouterKind kind = RouterKind.ofLabel(inv.router().kind().label()).orElseThrow();
+        return new LiveReader(kind, kind == RouterKind.EDGEOS ? EdgeosLive.INCLUDES : List.of(),
+                live -> EdgeosPlanner.plan(live, DesiredState.edgeos(inv, templates)),
+                live -> OpenwrtPlanner.plan(live, DesiredState.openwrt(inv, templates)));
+    }
+
+    /** Plans the way back to {@code target}. */
+    static LiveReader forRollback(Snapshot target) {
+        List<String> files = target.kind() == RouterKind.EDGEOS ? EdgeosRestorer.files(target, target.ownership())
+                : OpenwrtRestorer.files(target, target.ownership());
+        return new LiveReader(target.kind(), files, live -> EdgeosRestorer.plan(live, target), live -> OpenwrtRestorer.plan(live, target));
     }
 
     @Override
     public Reading read(RouterSession session) {
-        return switch (inv.router().kind()) {
+        return switch (kind) {
             case EDGEOS -> {
-                EdgeosLive live = EdgeosLive.parse(read(session, EdgeosLive.readScript()));
-                Map<String, String> files = present(live.files());
-                live.configBoot().ifPresent(text -> files.put(EdgeosLive.CONFIG_BOOT, text));
-                files.put(ACTIVE_DHCP, live.active().subtree("service", "dhcp-server").toBoot());
-                yield new Reading(EdgeosPlanner.plan(live, DesiredState.edgeos(inv, templates)), live.dhcpdRunning(),
-                        new TreeMap<>(files));
+                EdgeosLive live = EdgeosLive.parse(read(session, EdgeosLive.readScript(files)));
+                Map<String, String> snapshot = present(live.files());
+                live.configBoot().ifPresent(text -> snapshot.put(EdgeosLive.CONFIG_BOOT, text));
+                snapshot.put(Snapshot.ACTIVE_DHCP, live.active().subtree("service", "dhcp-server").toBoot());
+                yield new Reading(edgeos.apply(live), live.dhcpdRunning(), new TreeMap<>(snapshot));
             }
             case OPENWRT -> {
-                OpenwrtLive live = OpenwrtLive.parse(read(session, OpenwrtLive.readScript()));
-                Map<String, String> files = present(live.files());
-                live.dhcpFile().ifPresent(text -> files.put(OpenwrtLive.DHCP, text));
-                yield new Reading(OpenwrtPlanner.plan(live, DesiredState.openwrt(inv, templates)), live.dnsmasqRunning(),
-                        new TreeMap<>(files));
+                OpenwrtLive live = OpenwrtLive.parse(read(session, OpenwrtLive.readScript(files)));
+                Map<String, String> snapshot = present(live.files());
+                live.dhcpFile().ifPresent(text -> snapshot.put(OpenwrtLive.DHCP, text));
+                yield new Reading(openwrt.apply(live), live.dnsmasqRunning(), new TreeMap<>(snapshot));
             }
         };
     }

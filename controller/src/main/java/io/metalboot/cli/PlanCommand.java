@@ -41,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         RouterTemplates t = new RouterTemplates(templates);
         Plan plan;
         try (RouterSession session = router.open(inv)) {
-            plan = new LiveReader(inv, t).read(session).plan();
+            plan = LiveReader.forInventory(inv, t).read(session).plan();
         }
         var out = spec.commandLine().getOut();
         String where = inv.router().kind().label() + " router " + inv.router().user() + "@" + inv.router().address()

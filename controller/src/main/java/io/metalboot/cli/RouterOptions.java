@@ -23,6 +23,17 @@ final class RouterOptions {
         return inv.router().user() + "@" + inv.router().address() + ":" + inv.router().port();
     }
 
+    /** {@code edgeos router ubnt@192.168.1.1:22}, as messages name the router. */
+    static String where(Inventory inv) {
+        return inv.router().kind().label() + " router " + id(inv);
+    }
+
+    /** The apply/rollback runner for the inventory's router, printing through {@code spec}. */
+    static RouterChange change(picocli.CommandLine.Model.CommandSpec spec, Inventory inv, RouterChange.Settings settings) {
+        return new RouterChange(spec.commandLine().getOut(), spec.commandLine().getErr(), settings, where(inv), id(inv),
+                inv.router().kind().label());
+    }
+
     /** Opens the one SSH connection a command uses. */
     RouterSession open(Inventory inv) {
         Inventory.Router r = inv.router();

@@ -21,6 +21,11 @@ public final class ConfigTree {
     private final Node root;
     private final List<String> trailer;
 
+    /** A tree holding {@code root}, without trailer. */
+    static ConfigTree of(Node root) {
+        return new ConfigTree(root, List.of());
+    }
+
     private ConfigTree(Node root, List<String> trailer) {
         this.root = root;
         this.trailer = List.copyOf(trailer);

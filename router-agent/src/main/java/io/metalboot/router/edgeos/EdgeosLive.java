@@ -82,7 +82,7 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
         Map<String, Optional<String>> files = new TreeMap<>(out.files());
         files.remove(CONFIG_BOOT);
         String stateFile = RouterKind.EDGEOS.stateFile();
-        Ownership ownership = files.remove(stateFile)
+        Ownership ownership = files.getOrDefault(stateFile, Optional.empty())
                 .map(json -> Ownership.parse(json, stateFile, RouterKind.EDGEOS))
                 .orElse(Ownership.none(RouterKind.EDGEOS));
         String ownerFile = RouterKind.EDGEOS.lockDir() + "/owner";

@@ -81,7 +81,7 @@ public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciCon
         Map<String, Optional<String>> files = new TreeMap<>(out.files());
         files.remove(DHCP);
         String stateFile = RouterKind.OPENWRT.stateFile();
-        Ownership ownership = files.remove(stateFile)
+        Ownership ownership = files.getOrDefault(stateFile, Optional.empty())
                 .map(json -> Ownership.parse(json, stateFile, RouterKind.OPENWRT))
                 .orElse(Ownership.none(RouterKind.OPENWRT));
         Optional<String> owner = files.remove(RouterKind.OPENWRT.lockDir() + "/owner");

@@ -100,6 +100,18 @@ public final class PlanBuilder {
         }
     }
 
+    /** A rollback's file: uploaded with the snapshot's content, or deleted when the snapshot did not have it. */
+    public void restoreFile(String path, Optional<String> now, Optional<String> want) {
+        if (want.isPresent()) {
+            fileChanges.add(now.isEmpty() ? Change.add(EntryKind.FILE, path, lines(want.get()), "files")
+                    : Change.change(EntryKind.FILE, path, lines(now.get()), lines(want.get()) + ", earlier content", "files"));
+            uploads.put(path, want.get());
+        } else if (now.isPresent()) {
+            fileChanges.add(Change.delete(EntryKind.FILE, path, lines(now.get()), "files"));
+            fileDeletions.add(path);
+        }
+    }
+
     private static String lines(String content) {
         long count = content.lines().count();
         return "(" + count + (count == 1 ? " line)" : " lines)");

@@ -4,6 +4,7 @@ import static io.metalboot.router.plan.ReadScript.quote;
 
 import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.Plan;
+import io.metalboot.router.plan.ReadScript;
 import io.metalboot.router.plan.RouterKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ final class ApplyScripts {
     static final String WRAPPER = "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper";
     static final String DHCPD_INIT = "/opt/vyatta/sbin/dhcpd.init";
     static final String OPENWRT_DHCP = "/etc/config/dhcp";
+    static final String EDGEOS_CONFIG_BOOT = "/config/config.boot";
 
     private final Plan plan;
     private final RouterKind kind;
@@ -187,7 +189,15 @@ final class ApplyScripts {
         s.append("printf '%s' ").append(quote(after.toJson())).append(" > ").append(quote(kind.stateFile())).append(" || mb_ok=0\n");
         s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
         s.append("echo \"").append(marker()).append("confirmed $mb_ok\"\n");
+        ReadScript written = ReadScript.forKind(kind);
+        writtenAtConfirm().forEach(written::file);
+        s.append(written.build());
         return s.toString();
+    }
+
+    /** The files the confirm step rewrites (EdgeOS {@code save} rewrites config.boot), read back after it. */
+    List<String> writtenAtConfirm() {
+        return kind == RouterKind.EDGEOS ? List.of(EDGEOS_CONFIG_BOOT, kind.stateFile()) : List.of(kind.stateFile());
     }
 
     List<String> markers(String stdout) {

@@ -3,6 +3,7 @@ package io.metalboot.router.transaction;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.history.Revision.Outcome;
 import io.metalboot.router.plan.Plan;
+import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.ssh.ExecResult;
 import io.metalboot.router.ssh.RouterSession;
 import java.time.Duration;
@@ -119,6 +120,7 @@ public final class Transaction {
         progress.accept("verified; confirming...");
         try {
             ExecResult confirm = send(scripts.confirm(plan.ownershipAfter().withLastApplied(revisionId, Instant.now())));
+            files = written(confirm.stdout(), files);
             if (!scripts.markers(confirm.stdout()).contains("confirmed 1")) {
                 return result(Outcome.APPLIED, "applied and confirmed, but saving or writing the state file failed: "
                         + confirm.stderr().strip() + " (run 'metalboot plan' to check)", files);
@@ -127,6 +129,20 @@ public final class Transaction {
             return result(Outcome.UNKNOWN, "lost the router before confirming (" + e.getMessage() + "); " + watchdogNote(), files);
         }
         return result(Outcome.APPLIED, "", files);
+    }
+
+    /** The snapshot with the files the confirm step rewrote, as it printed them; unchanged when that part was cut off. */
+    private Map<String, String> written(String stdout, Map<String, String> files) {
+        Map<String, String> merged = new TreeMap<>(files);
+        try {
+            ReadOutput out = ReadOutput.parse(stdout, plan.router());
+            for (String path : scripts.writtenAtConfirm()) {
+                out.file(path).ifPresentOrElse(text -> merged.put(path, text), () -> merged.remove(path));
+            }
+            return merged;
+        } catch (RouterAgentException e) {
+            return files;
+        }
     }
 
     private static Optional<String> doubt(Reading after) {

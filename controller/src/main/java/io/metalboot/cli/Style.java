@@ -1,0 +1,70 @@
+package io.metalboot.cli;
+
+import java.io.Console;
+
+/**
+ * How diff lines look: coloured on a terminal ({@code +} green, {@code -} red, {@code ~} yellow,
+ * {@code =} cyan, {@code #} notes dim, {@code [scope]} bold), plain elsewhere or when
+ * {@code NO_COLOR} is set (https://no-color.org).
+ */
+record Style(boolean colour) {
+    private static final String RESET = "\u001b[0m";
+
+    /** Colour when standard output is a terminal and NO_COLOR is unset. */
+    static Style detect() {
+        String noColor = System.getenv("NO_COLOR");
+        return new Style((noColor == null || noColor.isEmpty()) && Terminal.isTerminal());
+    }
+
+    static Style plain() {
+        return new Style(false);
+    }
+
+    /** One diff line, coloured by its leading symbol. */
+    String line(String line) {
+        if (!colour || line.isEmpty()) {
+            return line;
+        }
+        String stripped = line.stripLeading();
+        String code = switch (stripped.charAt(0)) {
+            case '+' -> "32";
+            case '-' -> "31";
+            case '~' -> "33";
+            case '=' -> "36";
+            case '#' -> "2";
+            case '[' -> "1";
+            default -> "";
+        };
+        return code.isEmpty() ? line : "\u001b[" + code + "m" + line + RESET;
+    }
+
+    /** Each line of {@code text} styled, newline-terminated. */
+    String lines(String text) {
+        StringBuilder out = new StringBuilder();
+        text.lines().forEach(l -> out.append(line(l)).append('\n'));
+        return out.toString();
+    }
+
+    /** Whether the JVM's standard streams are a terminal. */
+    static final class Terminal {
+        private Terminal() {
+        }
+
+        /**
+         * {@code System.console()} alone is not enough: since Java 22 it is non-null even when the
+         * streams are redirected, and {@code Console.isTerminal()} (Java 22) tells; it is looked up
+         * reflectively because metalboot is compiled for Java 21.
+         */
+        static boolean isTerminal() {
+            Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true;
+            }
+        }
+    }
+}
