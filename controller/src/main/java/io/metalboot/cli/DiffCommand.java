@@ -1,6 +1,10 @@
 package io.metalboot.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metalboot.inventory.Inventory;
+import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.edgeos.EdgeosLive;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.ssh.RouterSession;
@@ -8,6 +12,7 @@ import io.metalboot.routercfg.RouterTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -22,6 +27,12 @@ import picocli.CommandLine.Spec;
                         + " the last applied revision left there (metalboot history).", ""},
         footer = {"", "Exit status: 0 no drift, 3 drift found, 1 failure (no applied revision, router unreachable)."})
 final class DiffCommand implements Callable<Integer> {
+    /**
+     * Whole-router files: EdgeOS's config.boot also holds everything outside DHCP, so DHCP drift shows
+     * through the active dhcp-server and the include files instead.
+     */
+    private static final Set<String> WHOLE_ROUTER = Set.of(EdgeosLive.CONFIG_BOOT);
+
     @Spec
     CommandSpec spec;
 
@@ -31,64 +42,80 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     RouterOptions router;
 
+    @Mixin
+    JsonOption json;
+
+    /** One file that differs: gone from the router, new on it, or changed ({@code removed}/{@code added} lines). */
+    record FileDrift(String path, String state, List<String> removed, List<String> added) {
+        List<String> lines() {
+            if (!state.equals("changed")) {
+                return List.of((state.equals("gone") ? "- " : "+ ") + path + (state.equals("gone") ? " (gone from the router)" : " (new on the router)"));
+            }
+            List<String> out = new ArrayList<>(List.of("~ " + path));
+            removed.forEach(l -> out.add("    - " + l.strip()));
+            added.forEach(l -> out.add("    + " + l.strip()));
+            return out;
+        }
+    }
+
     @Override
     public Integer call() {
         Inventory inv = inventory.load();
         RevisionStore store = RevisionStore.beside(inventory.file);
-        Revision last = store.lastApplied(RouterOptions.id(inv)).orElseThrow(() -> new io.metalboot.router.RouterAgentException(
-                "no applied revision for " + RouterOptions.id(inv) + " in " + store.dir() + "; run 'metalboot apply' first"));
+        String id = RouterOptions.id(inv);
+        Revision last = store.lastApplied(id).orElseThrow(() -> new RouterAgentException(
+                "no applied revision for " + id + " in " + store.dir() + "; run 'metalboot apply' first"));
         SortedMap<String, String> live;
         try (RouterSession session = router.open(inv)) {
             live = LiveReader.forInventory(inv, new RouterTemplates(Optional.empty())).read(session).files();
         }
-        List<String> drift = new ArrayList<>();
-        for (String path : union(last.after().keySet(), live.keySet())) {
-            if (WHOLE_ROUTER.contains(path)) {
-                continue;
-            }
-            drift.addAll(fileDrift(path, Optional.ofNullable(last.after().get(path)), Optional.ofNullable(live.get(path))));
+        TreeSet<String> paths = new TreeSet<>(last.after().keySet());
+        paths.addAll(live.keySet());
+        paths.removeAll(WHOLE_ROUTER);
+        List<FileDrift> drift = new ArrayList<>();
+        for (String path : paths) {
+            fileDrift(path, Optional.ofNullable(last.after().get(path)), Optional.ofNullable(live.get(path))).ifPresent(drift::add);
         }
         var out = spec.commandLine().getOut();
-        if (drift.isEmpty()) {
+        if (json.json) {
+            ObjectNode doc = JsonOption.JSON.createObjectNode();
+            doc.put("router", id);
+            doc.put("revision", last.id());
+            doc.put("revisionTime", last.time().toString());
+            ArrayNode files = doc.putArray("drift");
+            for (FileDrift d : drift) {
+                ObjectNode n = files.addObject();
+                n.put("path", d.path());
+                n.put("state", d.state());
+                n.set("removed", PlanJson.strings(d.removed()));
+                n.set("added", PlanJson.strings(d.added()));
+            }
+            out.println(JsonOption.write(doc));
+        } else if (drift.isEmpty()) {
             out.println("no drift: the router matches revision " + last.id() + " (" + last.time() + ").");
-            out.flush();
-            return 0;
+        } else {
+            Style style = Style.detect();
+            out.println("drift on " + id + " since revision " + last.id() + " (" + last.time() + "):");
+            drift.forEach(d -> d.lines().forEach(line -> out.println(style.line(line))));
         }
-        out.println("drift on " + RouterOptions.id(inv) + " since revision " + last.id() + " (" + last.time() + "):");
-        drift.forEach(out::println);
         out.flush();
-        return PlanCommand.CHANGES_PENDING;
+        return drift.isEmpty() ? 0 : PlanCommand.CHANGES_PENDING;
     }
 
-    /**
-     * Whole-router files: EdgeOS's config.boot also holds everything outside DHCP, so DHCP drift shows
-     * through the active dhcp-server and the include files instead.
-     */
-    private static final java.util.Set<String> WHOLE_ROUTER = java.util.Set.of(io.metalboot.router.edgeos.EdgeosLive.CONFIG_BOOT);
-
-    private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        TreeSet<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    /** Lines of {@code path} only in the applied revision ({@code -}) or only on the router now ({@code +}). */
-    static List<String> fileDrift(String path, Optional<String> applied, Optional<String> now) {
+    /** How {@code path} differs between the applied revision and the router now; empty when it does not. */
+    static Optional<FileDrift> fileDrift(String path, Optional<String> applied, Optional<String> now) {
         if (applied.equals(now)) {
-            return List.of();
+            return Optional.empty();
         }
         if (applied.isEmpty() || now.isEmpty()) {
-            return List.of((now.isEmpty() ? "- " : "+ ") + path + (now.isEmpty() ? " (gone from the router)" : " (new on the router)"));
+            return Optional.of(new FileDrift(path, now.isEmpty() ? "gone" : "new", List.of(), List.of()));
         }
-        List<String> out = new ArrayList<>(List.of("~ " + path));
-        List<String> before = new ArrayList<>(applied.get().lines().toList());
-        List<String> after = new ArrayList<>(now.get().lines().toList());
+        List<String> before = applied.get().lines().toList();
+        List<String> after = now.get().lines().toList();
         List<String> removed = new ArrayList<>(before);
         after.forEach(removed::remove);
         List<String> added = new ArrayList<>(after);
         before.forEach(added::remove);
-        removed.forEach(l -> out.add("    - " + l.strip()));
-        added.forEach(l -> out.add("    + " + l.strip()));
-        return out;
+        return Optional.of(new FileDrift(path, "changed", removed, added));
     }
 }

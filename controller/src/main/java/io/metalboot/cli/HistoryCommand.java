@@ -1,5 +1,7 @@
 package io.metalboot.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.history.RevisionStore;
 import java.util.List;
@@ -23,11 +25,33 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--changes", description = "Also print each revision's changes.")
     boolean changes;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         RevisionStore store = RevisionStore.beside(inventory.file);
         List<Revision> revisions = store.list();
         var out = spec.commandLine().getOut();
+        if (json.json) {
+            ArrayNode list = JsonOption.JSON.createArrayNode();
+            for (Revision r : revisions) {
+                ObjectNode n = list.addObject();
+                n.put("id", r.id());
+                n.put("time", r.time().toString());
+                n.put("user", r.user());
+                n.put("router", r.router());
+                n.put("kind", r.kind());
+                n.put("outcome", r.outcome().name().toLowerCase());
+                r.message().ifPresent(m -> n.put("message", m));
+                r.rollbackOf().ifPresent(x -> n.put("rollbackTo", x));
+                n.set("changes", PlanJson.strings(r.changes()));
+                n.put("file", store.dir().resolve(r.id() + ".json").toString());
+            }
+            out.println(JsonOption.write(list));
+            out.flush();
+            return 0;
+        }
         if (revisions.isEmpty()) {
             out.println("no revisions yet in " + store.dir() + " (metalboot apply records one per change)");
         }

@@ -35,6 +35,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "DIR", description = "Override bundled templates (see render --help).")
     Optional<Path> templates;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         Inventory inv = inventory.load();
@@ -44,16 +47,25 @@ final class PlanCommand implements Callable<Integer> {
             plan = LiveReader.forInventory(inv, t).read(session).plan();
         }
         var out = spec.commandLine().getOut();
-        String where = inv.router().kind().label() + " router " + inv.router().user() + "@" + inv.router().address()
-                + ":" + inv.router().port();
-        plan.notes().forEach(n -> out.println("note: " + n));
+        if (json.json) {
+            var doc = JsonOption.JSON.createObjectNode();
+            doc.put("router", RouterOptions.id(inv));
+            doc.put("kind", inv.router().kind().label());
+            doc.set("plan", PlanJson.of(plan));
+            out.println(JsonOption.write(doc));
+            out.flush();
+            return plan.isEmpty() ? 0 : CHANGES_PENDING;
+        }
+        Style style = Style.detect();
+        String where = RouterOptions.where(inv);
         if (plan.isEmpty()) {
+            plan.notes().forEach(n -> out.println(style.line("# " + n)));
             out.println(where + " is up to date.");
             out.flush();
             return 0;
         }
         out.println("Plan for " + where + ":");
-        out.print(plan.diff());
+        out.print(style.lines(plan.diff()));
         out.println((plan.changesRouter() ? plan.changes().size() + " change(s)" : "no configuration change")
                 + (plan.ownershipChanged() ? "; metalboot's ownership record would be updated" : "")
                 + ". Run 'metalboot apply' to make them.");

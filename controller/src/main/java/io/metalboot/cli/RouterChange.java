@@ -60,7 +60,7 @@ final class RouterChange {
                 json.put("outcome", "up-to-date");
                 out.println(JsonOption.write(json));
             } else {
-                plan.notes().forEach(n -> out.println(settings.style().line("# note: " + n)));
+                plan.notes().forEach(n -> out.println(settings.style().line("# " + n)));
                 out.println(where + (rollbackOf.isPresent() ? " already holds " + rollbackOf.get() + "." : " is up to date."));
             }
             out.flush();
