@@ -56,8 +56,9 @@ final class HistoryCommand implements Callable<Integer> {
             out.println("no revisions yet in " + store.dir() + " (metalboot apply records one per change)");
         }
         for (Revision r : revisions) {
-            out.printf("%s  %s  %-8s %-7s %-28s %d change%s%s%n", r.id(), r.time(), r.outcome().name().toLowerCase(),
-                    r.kind(), r.router(), r.changes().size(), r.changes().size() == 1 ? "" : "s",
+            long count = r.changes().stream().filter(line -> line.matches("[-+~=] .*")).count();
+            out.printf("%s  %s  %-8s %-7s %-28s %d change%s%s%n", r.id(), r.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    r.outcome().name().toLowerCase(), r.kind(), r.router(), count, count == 1 ? "" : "s",
                     r.rollbackOf().map(x -> "  (rollback to " + x + ")").orElse("")
                             + r.message().map(m -> "  " + m).orElse(""));
             if (changes) {

@@ -128,6 +128,14 @@ public final class SimulatedRouter implements AutoCloseable {
         return ssh.port();
     }
 
+    /** Adds an OpenSSH public key line to the login user's authorized_keys. */
+    public void authorize(String publicKey) throws java.io.IOException {
+        String path = model.authorizedKeysPath();
+        fs.mkdir(path.substring(0, path.lastIndexOf('/')), true);
+        String existing = fs.exists(path) ? fs.read(path) : "";
+        fs.write(path, existing + publicKey.strip() + "\n");
+    }
+
     /** The login user ({@code ubnt} / {@code root}). */
     public String user() {
         return model.user();

@@ -27,18 +27,8 @@ final class LabDesired {
 
     /** The example lab, pointed at {@code router} on loopback with the key and known_hosts of {@link OpenSsh} in {@code dir}. */
     static Path inventoryFor(SimulatedRouter router, Path dir) throws java.io.IOException {
-        String kind = router.kind().name().toLowerCase();
-        String lab = java.nio.file.Files.readString(EXAMPLE).replaceFirst("(?s)router:\n.*?\n  dhcp:\n", """
-                router:
-                  kind: %s
-                  address: 127.0.0.1
-                  port: %d
-                  user: %s
-                  identity: %s
-                  knownHosts: %s
-                  dhcp:
-                """.formatted(kind, router.port(), router.user(), dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
-        return java.nio.file.Files.writeString(dir.resolve("cluster.yaml"), lab);
+        return java.nio.file.Files.writeString(dir.resolve("cluster.yaml"), LabInventory.pointedAt(
+                java.nio.file.Files.readString(EXAMPLE), router, dir.resolve("id_ed25519"), dir.resolve("known_hosts")));
     }
 
     static EdgeosDesired edgeos(Inventory inv) {

@@ -34,7 +34,7 @@ final class OpenSsh implements AutoCloseable {
             Process p = new ProcessBuilder(keygen, "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
             assertEquals(0, p.waitFor(), "ssh-keygen failed");
         }
-        authorize(router, Files.readString(dir.resolve("id_ed25519.pub")));
+        router.authorize(Files.readString(dir.resolve("id_ed25519.pub")));
     }
 
     /** Starts a router of {@code kind} in {@code dir}/sim and a client authorized on it. */
@@ -49,12 +49,6 @@ final class OpenSsh implements AutoCloseable {
     @Override
     public void close() {
         router.close();
-    }
-
-    static void authorize(SimulatedRouter router, String publicKey) throws IOException {
-        String path = router.kind() == SimulatedRouter.Kind.EDGEOS ? "/home/ubnt/.ssh/authorized_keys" : "/etc/dropbear/authorized_keys";
-        router.fs().mkdir(path.substring(0, path.lastIndexOf('/')), true);
-        router.fs().write(path, publicKey.strip() + "\n");
     }
 
     /** Runs {@code command} on the router; accept-new records the host key on first contact. */

@@ -31,9 +31,7 @@ final class Console {
     }
 
     void authorize(String publicKey) throws IOException {
-        String path = router.kind() == SimulatedRouter.Kind.EDGEOS ? "/home/ubnt/.ssh/authorized_keys" : "/etc/dropbear/authorized_keys";
-        String existing = router.fs().exists(path) ? router.fs().read(path) : "";
-        router.fs().write(path, existing + publicKey.strip() + "\n");
+        router.authorize(publicKey);
     }
 
     void execute(String line) {
