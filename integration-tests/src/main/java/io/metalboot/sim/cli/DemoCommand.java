@@ -85,6 +85,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static SimulatedRouter start(SimulatedRouter.Kind kind, Path work, int port, Optional<String> password) throws Exception {
-        return SimulatedRouter.start(new SimConfig(kind, work.resolve("routers").resolve(kind.name().toLowerCase()), port, password, false));
+        String name = kind.name().toLowerCase();
+        try {
+            return SimulatedRouter.start(new SimConfig(kind, work.resolve("routers").resolve(name), port, password, false));
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.net.BindException) {
+                throw new io.metalboot.cli.BadInputException("cannot start the simulated "
+                        + name + " router on 127.0.0.1:" + port + ": the port is in use (another demo or sim running?);"
+                        + " stop that, or pass --" + name + "-port 0 for any free port", e);
+            }
+            throw e;
+        }
     }
 }
