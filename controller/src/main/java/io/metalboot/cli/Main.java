@@ -15,7 +15,7 @@ public final class Main {
     /** The configured command line; tests run it in-process with their own writers. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MetalbootCommand());
-        ServiceLoader.load(Extension.class).forEach(e -> cli.addSubcommand(e.subcommand()));
+        ServiceLoader.load(Extension.class).forEach(e -> e.subcommands().forEach(cli::addSubcommand));
         return cli.setExecutionExceptionHandler(new Failures()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Connection faults, checked before every command the router runs: drop the connection after the
- * Nth command or when a command line matches a pattern, or delay matching commands. Counting starts
+ * Nth command or when a command line matches a pattern, delay matching commands, or delay every
+ * round trip (exec request). Counting starts
  * when the fault is armed; a drop fires once.
  */
 public final class ConnectionFaults {
     private final AtomicInteger dropAfter = new AtomicInteger(-1);
     private final AtomicReference<Optional<Pattern>> dropOn = new AtomicReference<>(Optional.empty());
     private final AtomicReference<Optional<Delay>> delay = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<Duration> roundTrip = new AtomicReference<>(Duration.ZERO);
 
     private record Delay(Pattern pattern, Duration duration) {
     }
@@ -36,7 +38,25 @@ public final class ConnectionFaults {
         delay.set(Optional.of(new Delay(Pattern.compile(pattern), duration)));
     }
 
+    /** Every SSH exec request (one round trip) starts only after {@code latency}, like a slow link to the router. */
+    public void delayRoundTrips(Duration latency) {
+        roundTrip.set(latency);
+    }
+
+    /** Called when an exec request arrives, before its command runs. */
+    void beforeRoundTrip() {
+        Duration d = roundTrip.get();
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public void clear() {
+        roundTrip.set(Duration.ZERO);
         dropAfter.set(-1);
         dropOn.set(Optional.empty());
         delay.set(Optional.empty());

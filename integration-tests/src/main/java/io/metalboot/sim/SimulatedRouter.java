@@ -36,6 +36,7 @@ public final class SimulatedRouter implements AutoCloseable {
     private final ProcessTable processes = new ProcessTable();
     private final Faults faults = new Faults();
     private final ConnectionFaults connectionFaults = new ConnectionFaults();
+    private final java.util.concurrent.atomic.AtomicLong execBytes = new java.util.concurrent.atomic.AtomicLong();
     private final CommandLog log = new CommandLog();
     private final ShellConfig execShell;
     private final ShellConfig loginShell;
@@ -96,8 +97,29 @@ public final class SimulatedRouter implements AutoCloseable {
         @Override
         public int exec(String command, InputStream in, OutputStream out, OutputStream err) {
             Optional<Integer> status = Optional.empty();
+            connectionFaults.beforeRoundTrip();
+            execBytes.addAndGet(command.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            InputStream counted = new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws java.io.IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        execBytes.incrementAndGet();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        execBytes.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
             try {
-                status = Optional.of(new Shell(execShell).run(command, in, out, err));
+                status = Optional.of(new Shell(execShell).run(command, counted, out, err));
                 return status.get();
             } finally {
                 log.add("exec", 0, command, status);
@@ -152,6 +174,11 @@ public final class SimulatedRouter implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** Bytes that exec requests brought in so far: their command lines and what their commands read from standard input. */
+    public long execBytes() {
+        return execBytes.get();
     }
 
     public ConnectionFaults connectionFaults() {

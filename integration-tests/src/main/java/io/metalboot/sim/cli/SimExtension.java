@@ -1,11 +1,12 @@
 package io.metalboot.sim.cli;
 
 import io.metalboot.cli.Extension;
+import java.util.List;
 
-/** Adds {@code metalboot sim} to the CLI when the simulators are on the class path. */
+/** Adds {@code metalboot sim}, {@code demo} and {@code bench-apply} to the CLI when the simulators are on the class path. */
 public final class SimExtension implements Extension {
     @Override
-    public Object subcommand() {
-        return new SimCommand();
+    public List<Object> subcommands() {
+        return List.of(new SimCommand(), new DemoCommand(), new BenchApplyCommand());
     }
 }

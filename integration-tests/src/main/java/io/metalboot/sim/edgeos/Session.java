@@ -45,13 +45,22 @@ final class Session {
 
     private final List<Edit> edits = new ArrayList<>();
     private boolean unsaved;
+    /** The last working tree, the active tree it was built on and how many edits it holds (trees are immutable). */
+    private ConfigTree builtOn;
+    private ConfigTree built;
+    private int builtEdits;
 
     ConfigTree working(ConfigTree active) {
-        ConfigTree tree = active;
-        for (Edit edit : edits) {
-            tree = edit.applyTo(tree);
+        if (builtOn != active || builtEdits > edits.size()) {
+            builtOn = active;
+            built = active;
+            builtEdits = 0;
         }
-        return tree;
+        for (Edit edit : edits.subList(builtEdits, edits.size())) {
+            built = edit.applyTo(built);
+        }
+        builtEdits = edits.size();
+        return built;
     }
 
     void record(Edit edit) {
@@ -67,6 +76,7 @@ final class Session {
     int clear() {
         int count = edits.size();
         edits.clear();
+        builtOn = null;
         return count;
     }
 

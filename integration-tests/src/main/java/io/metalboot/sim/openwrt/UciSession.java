@@ -33,6 +33,11 @@ final class UciSession {
     private final PrintStream stderr;
     private final RouterFs fs;
     private final Faults faults;
+    /**
+     * Packages loaded by earlier commands of the running batch (cli.c keeps them in its context, so
+     * a batch loads each package once and only appends deltas); empty outside a batch.
+     */
+    private final java.util.Map<String, UciConfig> batchLoaded = new java.util.HashMap<>();
 
     UciSession(UciOptions options, UciStore store, UciInput input, PrintStream stdout, PrintStream stderr, RouterFs fs,
                Faults faults) {
@@ -50,8 +55,12 @@ final class UciSession {
         if (name.equals("batch") && !inBatch) {
             return batch();
         }
+        if (SECTION_COMMANDS.contains(name) && !name.equals("revert")) {
+            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv, inBatch));
+        }
+        batchLoaded.clear();
         if (SECTION_COMMANDS.contains(name)) {
-            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv));
+            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv, false));
         }
         if (PACKAGE_COMMANDS.contains(name)) {
             return argv.size() > 2 ? USAGE : argv.size() == 2 ? packageCommand(name, argv.get(1)) : allPackages(name);
@@ -85,20 +94,22 @@ final class UciSession {
         }
     }
 
-    private int section(String name, List<String> argv) {
+    private int section(String name, List<String> argv, boolean inBatch) {
         String tuple = argv.get(1);
         Optional<String> pkg = UciConfig.packageOf(tuple);
         if (pkg.isEmpty()) {
             return perror(new UciFailure(UciFailure.PARSE, "Parse error"));
         }
-        UciStore.Loaded loaded;
-        try {
-            loaded = store.load(pkg.get());
-        } catch (UciFailure e) {
-            return perror(e);
+        UciConfig config = inBatch ? batchLoaded.get(pkg.get()) : null;
+        if (config == null) {
+            try {
+                config = store.load(pkg.get()).config();
+            } catch (UciFailure e) {
+                return perror(e);
+            }
         }
         if (name.equals("revert")) {
-            UciConfig.Lookup lookup = loaded.config().lookup(tuple);
+            UciConfig.Lookup lookup = config.lookup(tuple);
             if (lookup.error().isPresent()) {
                 return perror(lookup.error().get());
             }
@@ -108,7 +119,14 @@ final class UciSession {
             store.revert(pkg.get(), lookup.section(), lookup.option());
             return 0;
         }
-        return finish(loaded.config().command(argv, options.extendedShow()), pkg.get());
+        UciResult result = config.command(argv, options.extendedShow());
+        int status = finish(result, pkg.get());
+        if (inBatch && status == 0) {
+            batchLoaded.put(pkg.get(), result.config());
+        } else if (inBatch) {
+            batchLoaded.put(pkg.get(), config);
+        }
+        return status;
     }
 
     private int add(String pkg, String type) {
@@ -207,6 +225,14 @@ final class UciSession {
      * before loading anything keep counting.
      */
     private int batch() throws InterruptedException {
+        try {
+            return batchLines();
+        } finally {
+            batchLoaded.clear();
+        }
+    }
+
+    private int batchLines() throws InterruptedException {
         int linesRead = 0;
         while (true) {
             Optional<String> line = read();

@@ -51,6 +51,22 @@ class ExecTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aScriptTooLongForOneExecRequestTravelsOnStandardInputInTheSameRoundTrip(Kind kind) throws Exception {
+        try (SimFixture sim = SimFixture.start(kind, dir); RouterSession s = sim.open(sim.authorizedKey("ed25519"))) {
+            StringBuilder script = new StringBuilder("n=0\n");
+            for (int i = 0; i < 20_000; i++) {
+                script.append("n=$((n + 1)) # line ").append(i).append(" of a long script\n");
+            }
+            script.append("echo \"$n lines\"; ls /tmp | grep -c metalboot; exit 7\n");
+            assertTrue(script.length() > 4 * 128 * 1024, "longer than Linux's 128 KiB argument and sshd's 256 KiB packet limits");
+            assertEquals(new ExecResult(7, "20000 lines\n1\n", ""), s.exec(script.toString()));
+            assertEquals(1, s.roundTrips());
+            assertEquals("0", s.exec("ls /tmp | grep -c metalboot").stdout().strip(), "the temporary file is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void everyExecIsOneRoundTripOnOneConnection(Kind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir); CountingProxy proxy = new CountingProxy(sim.router().port())) {
             Path key = sim.authorizedKey("ed25519");

@@ -96,9 +96,30 @@ public final class RouterSession implements AutoCloseable {
         return target;
     }
 
-    /** Runs {@code script} with no standard input. */
+    /**
+     * Scripts longer than this travel on standard input instead of in the exec request: a router's
+     * sshd runs the request as one {@code -c} argument, which Linux caps at 128 KiB (MAX_ARG_STRLEN),
+     * and its packets at 256 KiB.
+     */
+    static final int MAX_COMMAND_BYTES = 32 * 1024;
+
+    /**
+     * Runs {@code script} with no standard input, in one round trip whatever its size: a long script
+     * is copied to a temporary file on the router through standard input, run with {@code sh}, and
+     * removed.
+     */
     public ExecResult exec(String script) {
-        return exec(script, new byte[0]);
+        byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_COMMAND_BYTES) {
+            return exec(script, new byte[0]);
+        }
+        return run(viaFile(), bytes, summary(script));
+    }
+
+    /** The command that runs a script arriving on standard input from a temporary file. */
+    static String viaFile() {
+        return "mb_s=$(mktemp /tmp/metalboot.XXXXXX) || exit 125; cat > \"$mb_s\" || { rm -f \"$mb_s\"; exit 125; };"
+                + " sh \"$mb_s\" </dev/null; mb_r=$?; rm -f \"$mb_s\"; exit $mb_r";
     }
 
     /**
@@ -109,9 +130,12 @@ public final class RouterSession implements AutoCloseable {
      */
     public ExecResult exec(String script, byte[] stdin) {
         Objects.requireNonNull(script, "script");
+        return run(script, stdin, summary(script));
+    }
+
+    private ExecResult run(String script, byte[] stdin, String summary) {
         Objects.requireNonNull(stdin, "stdin");
         int trip = roundTrips.incrementAndGet();
-        String summary = summary(script);
         long started = System.nanoTime();
         ChannelExec channel = openChannel(summary);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
