@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,19 +83,20 @@ final class RouterChange {
                 return 1;
             }
         }
-        String id = String.format("%04d", store.list().stream().mapToLong(r -> Long.parseLong(r.id())).max().orElse(0) + 1);
+        Revision reserved = store.reserve(Revision.draft(Instant.now(), System.getProperty("user.name", "unknown"), routerId, kind,
+                List.of(plan.diff().split("\n")), List.of(), before.files(), Map.of(), Revision.Outcome.UNKNOWN, Optional.empty(),
+                rollbackOf));
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
-        String rev = id + "-" + HexFormat.of().formatHex(random);
+        String rev = String.format("%08d", Long.parseLong(reserved.id())) + "-" + HexFormat.of().formatHex(random);
         PrintWriter progress = settings.json() ? err : out;
-        TransactionResult result = Transaction.apply(session, plan, id, rev,
+        TransactionResult result = Transaction.apply(session, plan, reserved.id(), rev,
                 new Transaction.Options(owner(), settings.confirmTimeout(), settings.breakLock()), reader, step -> {
                     progress.println(step);
                     progress.flush();
                 });
-        Revision recorded = store.record(Revision.draft(Instant.now(), System.getProperty("user.name", "unknown"), routerId, kind,
-                List.of(plan.diff().split("\n")), result.scripts(), before.files(), result.after(), result.outcome(),
-                result.message().isEmpty() ? Optional.empty() : Optional.of(result.message()), rollbackOf));
+        Revision recorded = store.finish(reserved.withRun(result.scripts(), result.after()).with(result.outcome(),
+                result.message().isEmpty() ? Optional.empty() : Optional.of(result.message())));
         if (settings.json()) {
             json.put("outcome", result.outcome().name().toLowerCase());
             json.put("revision", recorded.id());

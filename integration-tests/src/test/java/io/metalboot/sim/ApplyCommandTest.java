@@ -132,6 +132,51 @@ class ApplyCommandTest {
 
     @ParameterizedTest
     @EnumSource(SimulatedRouter.Kind.class)
+    void aLateSecondRevertLeavesTheRouterAlone(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            router.faults().daemonDiesOnNextRestart();
+            assertEquals(1, apply(inv).status());
+            String backup = kindOf(router).stateDir() + "/backup";
+            String revert = backup + "/" + router.fs().list(backup).getFirst() + "/revert.sh";
+            assertEquals(0, apply(inv).status(), "a newer apply");
+            String applied = router.activeConfig();
+            router.fs().mkdir(kindOf(router).lockDir(), true);
+            router.fs().write(kindOf(router).lockDir() + "/owner", "bob@desk 4242 rev=00000009-abcdef 1\n");
+
+            OpenSsh.Result late = ssh.run("sh " + revert);
+            assertEquals(1, late.status(), late.out() + late.err());
+            assertTrue(late.err().startsWith("not reverting: the router lock is no longer held by transaction 00000001-"), late.err());
+            assertTrue(late.err().contains("(held by: bob@desk 4242 rev=00000009-abcdef 1)"), late.err());
+            assertEquals(applied, router.activeConfig(), "the newer apply stays");
+            assertTrue(router.fs().exists(kindOf(router).lockDir()), "the other run's lock stays");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void onlyTheNewestBackupsAreKept(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String backup = kindOf(router).stateDir() + "/backup";
+            for (int i = 1; i <= 12; i++) {
+                router.fs().mkdir(backup + String.format("/%08d-old", i), true);
+                RevisionStore.beside(inv).record(Revision.draft(java.time.Instant.now(), "test", "elsewhere", "edgeos", List.of(),
+                        List.of(), java.util.Map.of(), java.util.Map.of(), Revision.Outcome.FAILED, java.util.Optional.empty(),
+                        java.util.Optional.empty()));
+            }
+            assertEquals(0, apply(inv).status());
+            List<String> kept = router.fs().list(backup).stream().sorted().toList();
+            assertEquals(10, kept.size(), kept.toString());
+            assertEquals("00000004-old", kept.getFirst(), kept.toString());
+            assertTrue(kept.getLast().startsWith("00000013-"), kept.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
     void heldLockIsRefusedWithItsHolder(SimulatedRouter.Kind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();

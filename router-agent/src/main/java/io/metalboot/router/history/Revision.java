@@ -54,6 +54,17 @@ public record Revision(String id, Instant time, String user, String router, Stri
                 new TreeMap<>(after), outcome, message, rollbackOf);
     }
 
+    /** This revision with another outcome and message (how a reserved run ended). */
+    public Revision with(Outcome newOutcome, Optional<String> newMessage) {
+        return new Revision(id, time, user, router, kind, changes, commands, before, after, newOutcome, newMessage, rollbackOf);
+    }
+
+    /** This revision with the commands sent and the router's files after the run. */
+    public Revision withRun(List<String> newCommands, Map<String, String> newAfter) {
+        return new Revision(id, time, user, router, kind, changes, newCommands, before, new TreeMap<>(newAfter), outcome, message,
+                rollbackOf);
+    }
+
     Revision withId(String newId) {
         return new Revision(newId, time, user, router, kind, changes, commands, before, after, outcome, message, rollbackOf);
     }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * The local revision store next to the inventory ({@code .metalboot/revisions/0001.json}, …): one
  * human-readable JSON file per revision, numbered in order. Files are created exclusively, so two
- * runs never take the same number, and never rewritten.
+ * runs never take the same number. A run reserves its revision before it touches the router
+ * ({@link #reserve}, outcome unknown, "interrupted") and rewrites it once when it ends
+ * ({@link #finish}), so a run that dies half-way still leaves its trace.
  */
 public final class RevisionStore {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -68,6 +70,32 @@ public final class RevisionStore {
             throw new RouterAgentException("cannot find a free revision number in " + dir + " after 1000 tries");
         } catch (IOException e) {
             throw new RouterAgentException("cannot write a revision to " + dir + ": " + e.getMessage()
+                    + " (check the directory is writable; the router change itself is not affected)", e);
+        }
+    }
+
+    /** What a reserved revision says until its run finishes. */
+    public static final String INTERRUPTED = "interrupted: metalboot stopped before this change ended;"
+            + " run 'metalboot plan' to see what the router holds";
+
+    /** Records {@code draft} as unknown and interrupted under the next free number, before the run changes anything. */
+    public Revision reserve(Revision draft) {
+        return record(draft.with(Revision.Outcome.UNKNOWN, java.util.Optional.of(INTERRUPTED)));
+    }
+
+    /** Rewrites a reserved revision with how its run ended (write to a temporary file, then rename over). */
+    public Revision finish(Revision done) {
+        Path file = dir.resolve(done.id() + ".json");
+        if (!Files.exists(file)) {
+            throw new RouterAgentException("revision " + done.id() + " was not reserved in " + dir + " (this is a bug in metalboot)");
+        }
+        try {
+            Path tmp = dir.resolve("." + done.id() + ".json.tmp");
+            Files.writeString(tmp, JSON.writeValueAsString(done) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return done;
+        } catch (IOException e) {
+            throw new RouterAgentException("cannot write revision " + done.id() + " to " + dir + ": " + e.getMessage()
                     + " (check the directory is writable; the router change itself is not affected)", e);
         }
     }

@@ -45,6 +45,14 @@ final class ApplyScripts {
         this.tracked = List.copyOf(files);
     }
 
+    /** How the lock's owner file names this transaction, so a late revert never acts on someone else's lock. */
+    String lockTag() {
+        return "rev=" + rev;
+    }
+
+    /** Backups kept on the router (each holds the DHCP files and, on EdgeOS, a config.boot). */
+    static final int BACKUPS_KEPT = 10;
+
     String marker() {
         return "@@mb-" + rev + " ";
     }
@@ -79,7 +87,8 @@ final class ApplyScripts {
                     .append(" 2>/dev/null; echo; echo \"").append(marker()).append("now $(date -u +%s)\"; exit 3\n");
         }
         s.append("fi\n");
-        s.append("printf '%s %s\\n' ").append(quote(owner)).append(" \"$(date -u +%s)\" > ").append(quote(kind.lockDir() + "/owner")).append('\n');
+        s.append("printf '%s %s\\n' ").append(quote(owner + " " + lockTag())).append(" \"$(date -u +%s)\" > ")
+                .append(quote(kind.lockDir() + "/owner")).append('\n');
         if (kind == RouterKind.OPENWRT) {
             s.append("mb_c=$(uci changes dhcp 2>&1)\n");
             s.append("if [ -n \"$mb_c\" ]; then ").append(echo("foreign").strip()).append("; echo \"$mb_c\"; rm -rf ")
@@ -148,7 +157,12 @@ final class ApplyScripts {
 
     /** The router-side revert: restore the snapshot files, the configuration, restart the daemon, release the lock. */
     String revertBody() {
-        StringBuilder s = new StringBuilder("mb_f=0\n");
+        String owner = quote(kind.lockDir() + "/owner");
+        StringBuilder s = new StringBuilder();
+        s.append("grep -q -F ").append(quote(" " + lockTag() + " ")).append(' ').append(owner).append(" 2>/dev/null || { echo \"not reverting: ")
+                .append("the router lock is no longer held by transaction ").append(rev).append(" (held by: $(cat ").append(owner)
+                .append(" 2>/dev/null || echo nobody)); reverted already, or another run broke the lock\" >&2; exit 1; }\n");
+        s.append("mb_f=0\n");
         for (int i = 0; i < tracked.size(); i++) {
             String saved = quote(backup + "/f" + i);
             String path = quote(tracked.get(i));
@@ -158,7 +172,11 @@ final class ApplyScripts {
         if (kind == RouterKind.EDGEOS) {
             s.append(WRAPPER).append(" begin\n");
             s.append(WRAPPER).append(" load ").append(quote(backup + "/config.boot")).append(" || mb_f=1\n");
-            s.append(WRAPPER).append(" commit || mb_f=1\n");
+            // a snapshot equal to the active configuration leaves nothing to commit: not a failure. No $(…):
+            // the wrapper finds its session by its parent's pid, which a subshell would change
+            String out = quote(backup + "/commit.out");
+            s.append(WRAPPER).append(" commit > ").append(out).append(" 2>&1 || grep -q 'No configuration changes to commit' ").append(out)
+                    .append(" || { cat ").append(out).append(" >&2; mb_f=1; }\n");
             s.append(WRAPPER).append(" save || mb_f=1\n");
             s.append(WRAPPER).append(" end\n");
             s.append(DHCPD_INIT).append(" restart || mb_f=1\n");
@@ -188,6 +206,7 @@ final class ApplyScripts {
         }
         s.append("printf '%s' ").append(quote(after.toJson())).append(" > ").append(quote(kind.stateFile())).append(" || mb_ok=0\n");
         s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
+        s.append(prune());
         s.append("echo \"").append(marker()).append("confirmed $mb_ok\"\n");
         ReadScript written = ReadScript.forKind(kind);
         writtenAtConfirm().forEach(written::file);
@@ -198,6 +217,13 @@ final class ApplyScripts {
     /** The files the confirm step rewrites (EdgeOS {@code save} rewrites config.boot), read back after it. */
     List<String> writtenAtConfirm() {
         return kind == RouterKind.EDGEOS ? List.of(EDGEOS_CONFIG_BOOT, kind.stateFile()) : List.of(kind.stateFile());
+    }
+
+    /** Removes all but the newest {@link #BACKUPS_KEPT} backups ({@code ls} sorts them: names start with the revision, zero-padded to 8 digits). */
+    private String prune() {
+        String dir = quote(kind.stateDir() + "/backup");
+        return "set -- $(ls -1 " + dir + ")\n"
+                + "while [ $# -gt " + BACKUPS_KEPT + " ]; do rm -rf " + dir + "/\"$1\"; shift; done\n";
     }
 
     List<String> markers(String stdout) {

@@ -42,6 +42,21 @@ class RevisionStoreTest {
     }
 
     @Test
+    void aReservedRevisionSaysInterruptedUntilItsRunFinishes() {
+        RevisionStore store = RevisionStore.beside(dir.resolve("cluster.yaml"));
+        Revision reserved = store.reserve(draft("ubnt@192.168.1.1:22", Outcome.APPLIED));
+        assertEquals(Outcome.UNKNOWN, store.find("1").orElseThrow().outcome());
+        assertEquals(Optional.of(RevisionStore.INTERRUPTED), store.find("1").orElseThrow().message());
+        assertEquals("0002", store.record(draft("ubnt@192.168.1.1:22", Outcome.FAILED)).id(), "the number is taken");
+        Revision done = store.finish(reserved.withRun(List.of("echo done"), Map.of("/config/config.boot", "later\n"))
+                .with(Outcome.APPLIED, Optional.empty()));
+        assertEquals(done, store.find("1").orElseThrow());
+        assertEquals(Optional.of(done), store.lastApplied("ubnt@192.168.1.1:22"));
+        assertEquals(2, store.list().size(), "no temporary file left behind");
+        assertThrows(RouterAgentException.class, () -> store.finish(draft("x", Outcome.APPLIED)));
+    }
+
+    @Test
     void theJsonIsReadableByPeople() throws Exception {
         RevisionStore store = new RevisionStore(dir);
         store.record(draft("r", Outcome.APPLIED));
