@@ -223,6 +223,33 @@ class ApplyCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void anUnownedEntryWithAMachinesMacIsRefusedAndNothingIsSent(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String edit = kind == SimulatedRouter.Kind.EDGEOS
+                    ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
+                            + " subnet 192.168.1.0/24 static-mapping desk ip-address 192.168.1.40; $W set service dhcp-server"
+                            + " shared-network-name LAN subnet 192.168.1.0/24 static-mapping desk mac-address 00:00:00:00:00:01;"
+                            + " $W commit; $W save; $W end"
+                    : "uci add dhcp host && uci set dhcp.@host[-1].name=desk && uci set dhcp.@host[-1].mac=00:00:00:00:00:01"
+                            + " && uci set dhcp.@host[-1].ip=192.168.1.40 && uci commit dhcp";
+            assertEquals(0, ssh.run(edit).status());
+            String before = router.activeConfig();
+            router.log().clear();
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().contains("desk") && run.err().contains("kube-master") && run.err().contains("00:00:00:00:00:01"),
+                    run.err());
+            assertEquals(1, router.log().execs().size(), "only the read: " + router.log().execs());
+            assertEquals(before, router.activeConfig());
+            assertTrue(revisions(inv).isEmpty(), "nothing was attempted");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void foreignStagedUciChangesAreRefusedBeforeAnythingIsSent() throws Exception {
         try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir)) {
