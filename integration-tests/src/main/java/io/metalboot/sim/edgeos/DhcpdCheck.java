@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class DhcpdCheck {
     static final Path REAL_DHCPD = Path.of("/usr/sbin/dhcpd");
     private static final Pattern INCLUDE = Pattern.compile("(include\\s+\")([^\"]*)(\")");
+    /** An include statement with its semicolon, which goes with it when the content is pasted in. */
+    private static final Pattern INCLUDE_STATEMENT = Pattern.compile("include\\s+\"([^\"]*)\"\\s*;");
     private static final String CHECK_CONF = "/tmp/dhcpd-check.conf";
 
     private DhcpdCheck() {
@@ -35,14 +37,14 @@ final class DhcpdCheck {
 
     /** The conf with every include's content pasted in place, as the started daemon has it. */
     static String served(RouterFs fs, String conf) {
-        Matcher matcher = INCLUDE.matcher(conf);
+        Matcher matcher = INCLUDE_STATEMENT.matcher(conf);
         StringBuilder served = new StringBuilder();
         while (matcher.find()) {
             String content;
             try {
-                content = fs.read(matcher.group(2));
+                content = fs.read(matcher.group(1));
             } catch (IOException e) {
-                content = "# cannot read " + matcher.group(2);
+                content = "# cannot read " + matcher.group(1);
             }
             matcher.appendReplacement(served, Matcher.quoteReplacement("# " + matcher.group() + "\n" + content));
         }
