@@ -1,0 +1,91 @@
+package io.metalboot.boot;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The data dir as served: read once, kept in memory, read again when a file under groups/,
+ * profiles/, ignition/ or generic/ changes. A reload that fails is logged and the last good data
+ * keeps serving.
+ */
+public final class LiveData implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LiveData.class.getName());
+    private final Path root;
+    private final AtomicReference<DataDir> current;
+    private final AtomicReference<Optional<String>> lastError = new AtomicReference<>(Optional.empty());
+    private final WatchService watcher;
+    private final Thread thread;
+
+    public LiveData(Path root) throws IOException {
+        this.root = root;
+        this.current = new AtomicReference<>(DataDir.load(root));
+        current.get().warnings().forEach(w -> LOG.log(Level.WARNING, "data={0} {1}", root, w));
+        this.watcher = FileSystems.getDefault().newWatchService();
+        for (String sub : new String[] {"", "groups", "profiles", "ignition", "generic"}) {
+            Path dir = root.resolve(sub);
+            if (Files.isDirectory(dir)) {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+        this.thread = Thread.ofVirtual().name("metalboot-data-watch").start(this::watch);
+    }
+
+    public DataDir get() {
+        return current.get();
+    }
+
+    /** Why the last reload failed, while the previous data keeps serving; empty when it succeeded. */
+    public Optional<String> lastError() {
+        return lastError.get();
+    }
+
+    /** Reads the data dir again now; false (and the old data kept) when it is broken. */
+    public boolean reload() {
+        try {
+            DataDir next = DataDir.load(root);
+            current.set(next);
+            lastError.set(Optional.empty());
+            next.warnings().forEach(w -> LOG.log(Level.WARNING, "data={0} {1}", root, w));
+            LOG.log(Level.INFO, "data={0} reloaded: {1} groups, {2} profiles", root, next.groups().size(), next.profiles().size());
+            return true;
+        } catch (BootException e) {
+            lastError.set(Optional.of(e.getMessage()));
+            LOG.log(Level.ERROR, "data={0} reload failed, still serving the last good data: {1}", root, e.getMessage());
+            return false;
+        }
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                var key = watcher.take();
+                key.pollEvents();
+                key.reset();
+                // let an editor finish writing, and take the burst of events as one change
+                for (var more = watcher.poll(200, TimeUnit.MILLISECONDS); more != null; more = watcher.poll(200, TimeUnit.MILLISECONDS)) {
+                    more.pollEvents();
+                    more.reset();
+                }
+                reload();
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,98 @@
+package io.metalboot.boot.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.metalboot.boot.BootException;
+import io.metalboot.boot.DataDir;
+import io.metalboot.boot.Labels;
+import io.metalboot.boot.LiveData;
+import io.metalboot.boot.Progress;
+import io.metalboot.boot.Renderer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The matchbox endpoints: they only match the request to a group and render; the work is in {@link Renderer}. */
+final class BootRoutes implements HttpService {
+    static final String TEXT = "text/plain; charset=utf-8";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LiveData data;
+    private final Progress progress;
+    private final Metrics metrics;
+
+    BootRoutes(LiveData data, Progress progress, Metrics metrics) {
+        this.data = data;
+        this.progress = progress;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/boot.ipxe", (req, res) -> send(res, TEXT, Renderer.BOOT_IPXE))
+                .get("/boot.ipxe.0", (req, res) -> send(res, TEXT, Renderer.BOOT_IPXE))
+                .get("/ipxe", (req, res) -> rendered(req, res, "ipxe", TEXT, m -> Renderer.ipxe(m)))
+                .get("/grub", (req, res) -> rendered(req, res, "grub", TEXT, m -> Renderer.grub(m)))
+                .get("/ignition", (req, res) -> rendered(req, res, "ignition", "application/vnd.coreos.ignition+json",
+                        m -> Renderer.ignition(data.get(), m)))
+                .get("/generic", (req, res) -> rendered(req, res, "generic", TEXT, m -> Renderer.generic(data.get(), m)))
+                .get("/metadata", (req, res) -> rendered(req, res, "metadata", TEXT, Renderer::metadata))
+                .get("/healthz", (req, res) -> send(res, TEXT, data.lastError().map(e -> "ok (serving the last good data;"
+                        + " the data dir is broken now: " + e + ")\n").orElse("ok\n")))
+                .get("/metrics", (req, res) -> send(res, "text/plain; version=0.0.4; charset=utf-8", metrics.text()))
+                .get("/status", (req, res) -> send(res, "application/json", status()));
+    }
+
+    private void rendered(ServerRequest req, ServerResponse res, String endpoint, String type, Function<Renderer.Match, String> body) {
+        long start = System.nanoTime();
+        Labels labels = labels(req);
+        DataDir dir = data.get();
+        Renderer.Match match = Renderer.match(dir, labels);
+        String text = body.apply(match);
+        metrics.rendered(endpoint, System.nanoTime() - start);
+        String mac = labels.values().get("mac");
+        if (mac != null && !endpoint.equals("metadata")) {
+            boolean installed = "installed".equals(labels.values().get("os"));
+            progress.seen(mac, ip(req), endpoint.equals("ignition") && installed ? "installed" : endpoint.equals("grub") ? "ipxe" : endpoint);
+        }
+        send(res, type, text);
+    }
+
+    static Labels labels(ServerRequest req) {
+        var query = req.query();
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (String name : query.names()) {
+            all.put(name, query.all(name));
+        }
+        return Labels.of(all, query.rawValue());
+    }
+
+    static String ip(ServerRequest req) {
+        return req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : req.remotePeer().host();
+    }
+
+    private String status() {
+        ArrayNode list = JSON.createArrayNode();
+        for (Progress.Status s : progress.all()) {
+            var n = list.addObject().put("mac", s.mac()).put("ip", s.ip()).put("stage", s.stage()).put("time", s.time().toString());
+            s.name().ifPresent(name -> n.put("name", name));
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw BootException.broken("cannot write the status: " + e.getMessage(), e);
+        }
+    }
+
+    static void send(ServerResponse res, String type, String text) {
+        res.header(HeaderNames.CONTENT_TYPE, type);
+        res.send(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,78 @@
+package io.metalboot.cli;
+
+import io.metalboot.boot.LiveData;
+import io.metalboot.boot.Progress;
+import io.metalboot.boot.http.BootServer;
+import io.metalboot.inventory.Inventory;
+import io.metalboot.inventory.InventoryLoader;
+import io.metalboot.inventory.Machine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve network boots from a matchbox data dir until Ctrl-C.", "",
+                "Endpoints: /boot.ipxe, /ipxe, /grub, /ignition, /generic, /metadata, /assets/…, /healthz, /metrics,"
+                        + " /status. Groups, profiles and templates are read once and again whenever they change (a"
+                        + " broken change is reported and the last good data keeps serving).", ""},
+        footer = {"", "To serve a LAN (the seed's laptop at 192.168.1.250): metalboot serve --data DIR --http 192.168.1.250:80",
+                "Exit status: 0 stopped, 1 failure (port taken, data dir broken), 2 bad flag."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "The data dir (groups/, profiles/, ignition/, generic/, assets/).")
+    Path data;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+            description = "Where to listen for HTTP (default: ${DEFAULT-VALUE}; port 0 = any free port).")
+    String http;
+
+    @Option(names = {"-c", "--inventory"}, paramLabel = "FILE",
+            description = "Inventory whose fixed addresses name the machines in /status (asset downloads carry no MAC).")
+    Optional<Path> inventory;
+
+    @Override
+    public Integer call() throws Exception {
+        HostPort listen = HostPort.parse("--http", http);
+        Map<String, String> macByIp = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        if (inventory.isPresent()) {
+            Inventory inv = InventoryLoader.load(inventory.get());
+            for (Machine m : inv.machines()) {
+                macByIp.put(m.ip().toString(), m.mac().toString());
+                names.put(m.mac().toString(), m.name());
+            }
+        }
+        try (LiveData live = new LiveData(data);
+                BootServer server = BootServer.start(listen.host(), listen.port(), live, new Progress(macByIp, names, Clock.systemUTC()))) {
+            var out = spec.commandLine().getOut();
+            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), server.port());
+            live.get().warnings().forEach(w -> out.println("warning: " + w));
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+
+    /** {@code HOST:PORT}, checked at the edge. */
+    record HostPort(String host, int port) {
+        static HostPort parse(String flag, String text) {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0 || !text.substring(colon + 1).matches("[0-9]{1,5}") || Integer.parseInt(text.substring(colon + 1)) > 65535) {
+                throw new BadInputException(flag + " '" + text + "' is not HOST:PORT (e.g. 127.0.0.1:8080, or 192.168.1.250:80 to serve a LAN)");
+            }
+            return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        }
+    }
+}
