@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A matchbox data dir read once into memory: {@code groups/*.json}, {@code profiles/*.json} and the
  * templates in {@code ignition/} and {@code generic/} (parsed here, so a broken one is reported at
  * load, not at boot). {@code assets/} is served from disk. {@code warnings} name groups a machine
- * could match equally well (the tie breaks by group id).
+ * could match equally well, with no more specific group to decide (the tie breaks by group id).
  */
 public record DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
         Map<String, Template> generic, List<String> warnings) {
@@ -82,7 +82,11 @@ public record DataDir(Path root, List<Group> groups, Map<String, Profile> profil
                 Group b = groups.get(j);
                 boolean compatible = a.selector().entrySet().stream()
                         .allMatch(e -> !b.selector().containsKey(e.getKey()) || b.selector().get(e.getKey()).equals(e.getValue()));
-                if (a.selector().size() == b.selector().size() && compatible) {
+                Map<String, String> both = new TreeMap<>(a.selector());
+                both.putAll(b.selector());
+                boolean decided = groups.stream().anyMatch(c -> c.selector().size() > a.selector().size()
+                        && c.selector().entrySet().stream().allMatch(e -> e.getValue().equals(both.get(e.getKey()))));
+                if (a.selector().size() == b.selector().size() && compatible && !decided) {
                     out.add("groups '" + a.id() + "' (" + a.file().getFileName() + ") and '" + b.id() + "' (" + b.file().getFileName()
                             + ") can both match a machine with " + a.selector().size() + " selector(s); '" + a.id()
                             + "' wins (lowest id). Add a selector to one of them to make it explicit");

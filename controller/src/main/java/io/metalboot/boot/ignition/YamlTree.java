@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** A rendered YAML config read into nodes that keep their line, with strict key checks naming file, line and key. */
 final class YamlTree {
     private final String file;
+    /** The key node of each value node, so an unknown key is reported on its own line. */
+    private final Map<Node, Node> keyOf = new java.util.IdentityHashMap<>();
 
     private YamlTree(String file) {
         this.file = file;
@@ -54,6 +56,7 @@ final class YamlTree {
         Map<String, Node> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             out.put(scalar(t.getKeyNode(), "a key"), t.getValueNode());
+            keyOf.put(t.getValueNode(), t.getKeyNode());
         }
         return out;
     }
@@ -62,7 +65,7 @@ final class YamlTree {
     void keys(Map<String, Node> map, Set<String> known, String where) {
         map.forEach((key, value) -> {
             if (!known.contains(key)) {
-                throw error(value, "unknown key '" + key + "' in " + where + " (known: " + String.join(", ", known.stream().sorted().toList())
+                throw error(keyOf.getOrDefault(value, value), "unknown key '" + key + "' in " + where + " (known: " + String.join(", ", known.stream().sorted().toList())
                         + "); metalboot does not drop keys it does not understand: fix the spelling, or write this part as Ignition JSON (.ign)");
             }
         });
