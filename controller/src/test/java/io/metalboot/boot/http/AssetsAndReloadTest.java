@@ -1,0 +1,86 @@
+package io.metalboot.boot.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metalboot.boot.LiveData;
+import io.metalboot.boot.Progress;
+import io.metalboot.router.RequiredTool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Assets with the real curl (ranges, ETag), and a data dir changed under a running server. */
+class AssetsAndReloadTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void curlRangesReassembleAMultiMegabyteAssetByteForByte() throws Exception {
+        RequiredTool curl = RequiredTool.find("curl", "curl");
+        Files.createDirectories(dir.resolve("assets/flatcar"));
+        Files.createDirectories(dir.resolve("profiles"));
+        byte[] kernel = new byte[6 * 1024 * 1024 + 123];
+        new Random(7).nextBytes(kernel);
+        Path file = Files.write(dir.resolve("assets/flatcar/vmlinuz"), kernel);
+        try (LiveData data = new LiveData(dir);
+                BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
+            String url = "http://127.0.0.1:" + server.port() + "/assets/flatcar/vmlinuz";
+            Path a = dir.resolve("part-a");
+            Path b = dir.resolve("part-b");
+            assertEquals(0, curl.run("-sSf", "--range", "0-3145727", "-o", a.toString(), url).exitCode());
+            assertEquals(0, curl.run("-sSf", "--range", "3145728-", "-o", b.toString(), url).exitCode());
+            byte[] joined = new byte[kernel.length];
+            byte[] first = Files.readAllBytes(a);
+            byte[] second = Files.readAllBytes(b);
+            assertEquals(3145728, first.length);
+            System.arraycopy(first, 0, joined, 0, first.length);
+            System.arraycopy(second, 0, joined, first.length, second.length);
+            assertEquals(sha256(Files.readAllBytes(file)), sha256(joined));
+            RequiredTool.Run head = curl.run("-sSfI", url);
+            assertTrue(head.output().contains("Content-Length: " + kernel.length), head.output());
+            String etag = head.output().lines().filter(l -> l.toLowerCase().startsWith("etag:")).findFirst().orElseThrow()
+                    .substring(5).strip();
+            RequiredTool.Run cached = curl.run("-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: " + etag, url);
+            assertEquals("304", cached.output().strip());
+        }
+    }
+
+    @Test
+    void aChangedGroupIsServedAndABrokenOneKeepsTheLastGoodData() throws Exception {
+        Files.createDirectories(dir.resolve("groups"));
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/p.json"), "{\"id\":\"p\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"one\"]}}");
+        Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":\"p\"}");
+        HttpClient client = HttpClient.newHttpClient();
+        try (LiveData data = new LiveData(dir);
+                BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
+            URI ipxe = URI.create("http://127.0.0.1:" + server.port() + "/ipxe");
+            URI health = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
+            assertTrue(client.send(HttpRequest.newBuilder(ipxe).build(), HttpResponse.BodyHandlers.ofString()).body().contains("kernel /assets/k one"));
+            Files.writeString(dir.resolve("profiles/p.json"), "{\"id\":\"p\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"two\"]}}");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(ipxe).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("kernel /assets/k two"));
+            Files.writeString(dir.resolve("profiles/p.json"), "{\"id\":\"p\",\"boot\":{\"kernel\":");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().startsWith("ok (serving the last good data;"));
+            assertTrue(client.send(HttpRequest.newBuilder(ipxe).build(), HttpResponse.BodyHandlers.ofString()).body().contains("kernel /assets/k two"));
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
