@@ -1,0 +1,109 @@
+package io.metalboot.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metalboot.inventory.Inventory;
+import io.metalboot.inventory.Machine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A matchbox data dir for the inventory, as the seed lays it out: an {@code install} group without
+ * selectors (every machine not yet installed) whose profile PXE-boots the OS and installs it to disk,
+ * then per machine a group selecting {@code mac} + {@code os=installed} with the machine's own
+ * profile and Ignition. The files are plain matchbox JSON and templates (path to content).
+ */
+public final class DataDirWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DataDirWriter() {
+    }
+
+    /** {@code coreos} (the seed's legacy flow) or {@code flatcar}: asset names, kernel arguments and installer. */
+    record OsLayout(String assets, String kernel, String initrd, String argPrefix, String installer) {
+        static OsLayout of(Inventory.Os os) {
+            return switch (os.kind()) {
+                case "coreos" -> new OsLayout("/assets/coreos/" + os.version(), "coreos_production_pxe.vmlinuz",
+                        "coreos_production_pxe_image.cpio.gz", "coreos", "coreos-install");
+                case "flatcar" -> new OsLayout("/assets/flatcar/" + os.version(), "flatcar_production_pxe.vmlinuz",
+                        "flatcar_production_pxe_image.cpio.gz", "flatcar", "flatcar-install");
+                default -> throw new BootException(500, "os.kind '" + os.kind() + "' has no boot layout (expected coreos or flatcar)");
+            };
+        }
+    }
+
+    public static Map<String, String> files(Inventory inv) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Inventory.Os os = inv.os();
+        OsLayout layout = OsLayout.of(os);
+        String base = inv.bootServer().baseUrl();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("os_channel", os.channel());
+        meta.put("os_version", os.version());
+        meta.put("install_disk", os.installDisk());
+        meta.put("installer", layout.installer());
+        meta.put("ignition_endpoint", base + "/ignition");
+        os.baseUrl().ifPresent(url -> meta.put("base_url", url));
+        meta.put("ssh_authorized_keys", inv.ssh().authorizedKeys());
+        files.put("groups/install.json", json(group("install", "Install " + os.kind() + " " + os.version() + " to disk", "install",
+                Map.of(), meta)));
+        ObjectNode profile = JSON.createObjectNode().put("id", "install").put("name", "PXE-boot " + os.kind() + " and install it");
+        ObjectNode boot = profile.putObject("boot");
+        boot.put("kernel", layout.assets() + "/" + layout.kernel());
+        boot.putArray("initrd").add(layout.assets() + "/" + layout.initrd());
+        boot.putArray("args").add("initrd=" + layout.initrd())
+                .add(layout.argPrefix() + ".config.url=" + base + "/ignition?uuid=${uuid}&mac=${mac:hexhyp}")
+                .add(layout.argPrefix() + ".first_boot=yes").add("console=tty0").add("console=ttyS0");
+        profile.put("ignition_id", "install.yaml");
+        files.put("profiles/install.json", json(profile));
+        files.put("ignition/install.yaml", resource("install.yaml"));
+        files.put("ignition/node.yaml", resource("node.yaml"));
+        for (Machine m : inv.machines()) {
+            String role = m.role().name().toLowerCase();
+            Map<String, Object> own = new LinkedHashMap<>();
+            own.put("hostname", m.name());
+            own.put("ipv4_address", m.ip().toString());
+            own.put("role", role);
+            own.put("ssh_authorized_keys", inv.ssh().authorizedKeys());
+            files.put("groups/" + m.name() + ".json", json(group(m.name(), m.name() + " (" + role + "), installed", "node-" + role,
+                    Map.of("mac", m.mac().toString(), "os", "installed"), own)));
+            if (!files.containsKey("profiles/node-" + role + ".json")) {
+                files.put("profiles/node-" + role + ".json", json(JSON.createObjectNode().put("id", "node-" + role)
+                        .put("name", "Installed " + role).put("ignition_id", "node.yaml")));
+            }
+        }
+        return files;
+    }
+
+    private static ObjectNode group(String id, String name, String profile, Map<String, String> selector, Map<String, Object> meta) {
+        ObjectNode g = JSON.createObjectNode().put("id", id).put("name", name).put("profile", profile);
+        if (!selector.isEmpty()) {
+            g.set("selector", JSON.valueToTree(new java.util.TreeMap<>(selector)));
+        }
+        g.set("metadata", JSON.valueToTree(meta));
+        return g;
+    }
+
+    private static String json(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DataDirWriter.class.getResourceAsStream("/metalboot/data/ignition/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("metalboot/data/ignition/" + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.metalboot.cli;
+
+import io.metalboot.boot.DataDir;
+import io.metalboot.boot.DataDirWriter;
+import io.metalboot.inventory.Inventory;
+import io.metalboot.routercfg.RenderedFiles;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "render-data", mixinStandardHelpOptions = true,
+        description = {"Write a matchbox data dir for the inventory, for 'metalboot serve'.", "",
+                "groups/install.json (no selector: every machine not yet installed) with profiles/install.json, which"
+                        + " PXE-boots the inventory's OS and installs it to disk; then per machine groups/NAME.json selecting"
+                        + " its mac and os=installed, with profiles/node-ROLE.json and ignition/node.yaml. groups/,"
+                        + " profiles/ and ignition/ are replaced whole; assets/ is left alone.", ""},
+        footer = {"", "Exit status: 0 written, 2 bad inventory."})
+final class RenderDataCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InventoryOption inventory;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The data dir to write.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Inventory inv = inventory.load();
+        RenderedFiles files = new RenderedFiles();
+        DataDirWriter.files(inv).forEach(files::put);
+        files.writeTo(out);
+        DataDir written = DataDir.load(out);
+        var o = spec.commandLine().getOut();
+        o.printf("wrote %d groups, %d profiles and %d Ignition templates to %s%n", written.groups().size(), written.profiles().size(),
+                written.ignition().size(), out);
+        written.warnings().forEach(w -> o.println("warning: " + w));
+        o.printf("serve it with: metalboot serve --data %s -c %s%n", out, inventory.file);
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package io.metalboot.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metalboot.inventory.InventoryLoader;
+import io.metalboot.router.RequiredTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** render-data's data dir for the example lab: the seed's two phases, every Ignition valid for the real ignition-validate. */
+class DataDirWriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theExampleLabInstallsThenServesEachMachineItsOwnConfig() throws Exception {
+        DataDirWriter.files(InventoryLoader.load(Path.of("../examples/home-lab/cluster.yaml"))).forEach((path, text) -> {
+            try {
+                Files.createDirectories(dir.resolve(path).getParent());
+                Files.writeString(dir.resolve(path), text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        DataDir data = DataDir.load(dir);
+        assertEquals(List.of(), data.warnings());
+        Labels fresh = Labels.of(Map.of("mac", List.of("00-00-00-00-00-01"), "uuid", List.of("u1")), "mac=00-00-00-00-00-01&uuid=u1");
+        Labels installed = Labels.of(Map.of("mac", List.of("00:00:00:00:00:01"), "os", List.of("installed")),
+                "mac=00:00:00:00:00:01&os=installed");
+        Renderer.Match install = Renderer.match(data, fresh);
+        assertEquals("install", install.group().id());
+        assertTrue(Renderer.ipxe(install).startsWith("#!ipxe\nkernel /assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"));
+        String phase1 = Renderer.ignition(data, install);
+        assertTrue(phase1.contains("ExecStart=/usr/bin/curl -fsS -o /tmp/ignition.json http://192.168.1.250/ignition?"
+                + "mac=00-00-00-00-00-01&uuid=u1&os=installed\\n"), phase1);
+        assertTrue(phase1.contains("ExecStart=/usr/bin/coreos-install -d /dev/sda -C alpha -V 1053.2.0 -i /tmp/ignition.json"
+                + " -b http://192.168.1.250/assets/coreos\\n"), phase1);
+        Renderer.Match own = Renderer.match(data, installed);
+        assertEquals("kube-master", own.group().id());
+        String phase2 = Renderer.ignition(data, own);
+        assertTrue(phase2.contains("\"source\":\"data:,kube-master\""), phase2);
+        RequiredTool validate = RequiredTool.find("ignition-validate", "ignition");
+        for (String json : List.of(phase1, phase2)) {
+            RequiredTool.Run run = validate.run(Files.writeString(dir.resolve("x.ign"), json).toString());
+            assertEquals(0, run.exitCode(), run.output() + json);
+        }
+    }
+}
