@@ -110,6 +110,20 @@ final class NetLab implements AutoCloseable {
         return p;
     }
 
+    /** Runs {@code command} inside {@code ns} to its end (30 s at most) and returns its output. */
+    String run(String ns, String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(ip.toString(), "netns", "exec", ns));
+        argv.addAll(List.of(command));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish within 30 s in " + ns);
+        }
+        return out;
+    }
+
     private void ip(String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(ip.toString()));
         argv.addAll(List.of(args));

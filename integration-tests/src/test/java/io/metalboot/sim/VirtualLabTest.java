@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * simulated router; the DHCP daemon config that router generated runs in the real daemon (ISC dhcpd
  * for EdgeOS, dnsmasq for OpenWrt) in the lab's router namespace; a real BIOS machine (SeaBIOS with
  * Debian's iPXE ROM, under QEMU) with kube-master's MAC gets its fixed address and iPXE follows the
- * chain the router hands out to the laptop's {@code /boot.ipxe}. The laptop serves a one-line script
- * here (the JDK's jwebserver) that prints a marker with the machine's MAC and address.
+ * chain the router hands out to the laptop: {@code metalboot serve} in the laptop namespace on port
+ * 80, with the data dir {@code metalboot render-data} wrote, answers {@code /boot.ipxe} and
+ * {@code /ipxe} with the install profile's kernel, and {@code metalboot status} there shows the
+ * machine at stage ipxe. (Kernel, initrd and Ignition through a booted kernel are the next step.)
  */
 class VirtualLabTest {
     static final String MAC = "00:00:00:00:00:01";
@@ -56,26 +58,34 @@ class VirtualLabTest {
                 lab.start(lab.router(), daemonLog, daemon.path().toString(), "--keep-in-foreground", "--log-facility=-",
                         "--conf-file=" + conf, "--user=root", "--group=root");
             }
-            Path www = Files.createDirectories(dir.resolve("www"));
-            Files.writeString(www.resolve("boot.ipxe"), "#!ipxe\necho METALBOOT-MARKER ${net0/mac} ${net0/ip}\nsleep 600\n");
-            lab.start(lab.laptop(), dir.resolve("http.log"), Path.of(System.getProperty("java.home"), "bin", "jwebserver").toString(),
-                    "-b", NetLab.LAPTOP_IP, "-p", "80", "-d", www.toString());
-
+            Path data = dir.resolve("data");
+            Run rendered = metalboot("render-data", "-c", inv.toString(), "--out", data.toString());
+            assertEquals(0, rendered.status(), rendered.out() + rendered.err());
+            Path serveLog = dir.resolve("serve.log");
+            lab.start(lab.laptop(), serveLog, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "serve", "--data", data.toString(),
+                    "-c", inv.toString(), "--http", NetLab.LAPTOP_IP + ":80");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serveLog).contains("serving "));
             Machine machine = Machine.bios(lab, MAC, dir);
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> machine.consoleText().contains("METALBOOT-MARKER") || machine.consoleText().contains("No bootable device")
-                                || !machine.process().isAlive());
+                        .until(() -> machine.consoleText().contains("coreos_production_pxe.vmlinuz")
+                                || machine.consoleText().contains("No bootable device") || !machine.process().isAlive());
             } finally {
                 System.out.println("--- " + kind + " machine console ---\n" + machine.consoleText()
                         + "\n--- daemon log ---\n" + Files.readString(daemonLog, StandardCharsets.ISO_8859_1)
                         + "\n--- daemon config ---\n" + Files.readString(conf));
             }
-            assertTrue(machine.consoleText().contains("METALBOOT-MARKER " + MAC + " " + IP), machine.consoleText());
-            assertTrue(machine.consoleText().contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), machine.consoleText());
+            String console = machine.consoleText();
+            assertTrue(console.contains("net0: " + IP + "/255.255.255.0 gw " + NetLab.ROUTER_IP), console);
+            assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
+            assertTrue(console.contains("\nipxe... ok"), "the chain to /ipxe: " + console);
+            assertTrue(console.contains("/assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"), "the install profile's kernel: " + console);
             String log = Files.readString(daemonLog, StandardCharsets.ISO_8859_1);
             assertTrue(edgeos ? log.contains("DHCPACK on " + IP + " to " + MAC) : log.contains(IP + " " + MAC), log);
-            assertTrue(Files.readString(dir.resolve("http.log")).contains("GET /boot.ipxe"), Files.readString(dir.resolve("http.log")));
+            String status = lab.run(lab.laptop(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status", "--server", "http://" + NetLab.LAPTOP_IP);
+            assertTrue(status.contains(MAC + "  " + IP + "    kube-master     ipxe"), status);
         }
     }
 

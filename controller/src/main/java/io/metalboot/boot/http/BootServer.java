@@ -51,8 +51,10 @@ public final class BootServer implements AutoCloseable {
         });
         r.register(new BootRoutes(data, progress, metrics));
         r.any("/assets/*", (req, res) -> {
-            String path = req.path().path();
-            if (req.prologue().method().text().equals("GET")) {
+            res.next();
+            int code = res.status().code();
+            if (res.isSent() && req.prologue().method().text().equals("GET") && (code == 200 || code == 206)) {
+                String path = req.path().path();
                 for (Profile p : data.get().profiles().values()) {
                     if (path.equals(pathOf(p.kernel()))) {
                         progress.seenAt(BootRoutes.ip(req), "kernel");
@@ -61,7 +63,6 @@ public final class BootServer implements AutoCloseable {
                     }
                 }
             }
-            res.next();
         });
         Path assets = data.get().root().resolve("assets");
         if (Files.isDirectory(assets)) {
