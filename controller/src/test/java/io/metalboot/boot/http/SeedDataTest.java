@@ -91,6 +91,12 @@ class SeedDataTest {
         assertEquals(0, run.exitCode(), run.output());
         HttpResponse<String> meta = get("/metadata?mac=b8:ae:ed:7a:b6:92&os=installed");
         assertTrue(meta.body().contains("IPV4_ADDRESS=192.168.1.201\nMAC=b8:ae:ed:7a:b6:92\nOS=installed\n"), meta.body());
+        HttpResponse<String> grub = get("/grub?mac=b8:ae:ed:7a:b6:93");
+        assertTrue(grub.body().startsWith("default=0\ntimeout=1\nmenuentry \"Install CoreOS and Reboot\" {\n"), grub.body());
+        assertTrue(grub.body().contains("initrdefi \"/assets/coreos/1053.2.0/coreos_production_pxe_image.cpio.gz\""), grub.body());
+        String metrics = get("/metrics").body();
+        assertTrue(metrics.contains("metalboot_http_requests_total{endpoint=\"ignition\",status=\"200\"} 1\n"), metrics);
+        assertTrue(metrics.contains("# TYPE metalboot_render_seconds_sum counter\n"), metrics);
         HttpResponse<String> status = get("/status");
         assertTrue(status.body().contains("\"stage\" : \"installed\"") && status.body().contains("\"name\" : \"kube-master\""), status.body());
     }
