@@ -29,17 +29,34 @@ final class RenderDataCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The data dir to write.")
     Path out;
 
+    @Option(names = "--ipxe-from", paramLabel = "DIR", defaultValue = "/usr/lib/ipxe",
+            description = "Where to copy undionly.kpxe, ipxe.efi and snponly.efi from into tftpboot/ (default: ${DEFAULT-VALUE},"
+                    + " Debian's ipxe package).")
+    Path ipxeFrom;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Inventory inv = inventory.load();
         RenderedFiles files = new RenderedFiles();
         DataDirWriter.files(inv).forEach(files::put);
         files.writeTo(out);
+        java.util.List<String> copied = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("undionly.kpxe", "ipxe.efi", "snponly.efi")) {
+            Path from = ipxeFrom.resolve(name);
+            if (java.nio.file.Files.isRegularFile(from)) {
+                java.nio.file.Files.createDirectories(out.resolve("tftpboot"));
+                java.nio.file.Files.copy(from, out.resolve("tftpboot").resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                copied.add(name);
+            }
+        }
         DataDir written = DataDir.load(out);
         var o = spec.commandLine().getOut();
         o.printf("wrote %d groups, %d profiles and %d Ignition templates to %s%n", written.groups().size(), written.profiles().size(),
                 written.ignition().size(), out);
         written.warnings().forEach(w -> o.println("warning: " + w));
+        o.println(copied.isEmpty() ? "warning: no iPXE binaries in " + ipxeFrom + " (install Debian's ipxe package, or pass --ipxe-from DIR);"
+                + " PXE firmware that is not iPXE needs undionly.kpxe or ipxe.efi from " + out.resolve("tftpboot")
+                : "copied " + String.join(", ", copied) + " from " + ipxeFrom + " to " + out.resolve("tftpboot"));
         o.printf("serve it with: metalboot serve --data %s -c %s%n", out, inventory.file);
         o.flush();
         return 0;

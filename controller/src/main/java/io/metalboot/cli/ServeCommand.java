@@ -6,6 +6,8 @@ import io.metalboot.boot.http.BootServer;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.inventory.Machine;
+import io.metalboot.tftp.TftpConfig;
+import io.metalboot.tftp.TftpServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -36,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where to listen for HTTP (default: ${DEFAULT-VALUE}; port 0 = any free port).")
     String http;
 
+    @Option(names = "--tftp", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:6969",
+            description = "Where to serve DATA/tftpboot over TFTP for PXE firmware (default: ${DEFAULT-VALUE}; a LAN uses port 69;"
+                    + " 'off' to serve no TFTP).")
+    String tftp;
+
     @Option(names = {"-c", "--inventory"}, paramLabel = "FILE",
             description = "Inventory whose fixed addresses name the machines in /status (asset downloads carry no MAC).")
     Optional<Path> inventory;
@@ -52,10 +59,22 @@ final class ServeCommand implements Callable<Integer> {
                 names.put(m.mac().toString(), m.name());
             }
         }
+        Progress progress = new Progress(macByIp, names, Clock.systemUTC());
+        Optional<HostPort> tftpAt = tftp.equals("off") ? Optional.empty() : Optional.of(HostPort.parse("--tftp", tftp));
+        Path tftpboot = data.resolve("tftpboot");
         try (LiveData live = new LiveData(data);
-                BootServer server = BootServer.start(listen.host(), listen.port(), live, new Progress(macByIp, names, Clock.systemUTC()))) {
+                BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
+                AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
+                        ? TftpServer.start(TftpConfig.of(tftpboot, tftpAt.get().host(), tftpAt.get().port()),
+                                (client, file, bytes, outcome) -> progress.seenAt(client.getAddress().getHostAddress(), "tftp"))
+                        : () -> { }) {
             var out = spec.commandLine().getOut();
             out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), server.port());
+            if (tftpServer instanceof TftpServer t) {
+                out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().host(), t.port());
+            } else if (tftpAt.isPresent()) {
+                out.printf("no %s: TFTP is off (render-data puts the iPXE binaries there)%n", tftpboot);
+            }
             live.get().warnings().forEach(w -> out.println("warning: " + w));
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
