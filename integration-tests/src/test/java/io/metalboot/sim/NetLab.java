@@ -110,7 +110,7 @@ final class NetLab implements AutoCloseable {
         return p;
     }
 
-    /** Runs {@code command} inside {@code ns} to its end (30 s at most) and returns its output. */
+    /** Runs {@code command} inside {@code ns} to its end (30 s at most) and returns its output; a failure is an error. */
     String run(String ns, String... command) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(ip.toString(), "netns", "exec", ns));
         argv.addAll(List.of(command));
@@ -120,6 +120,9 @@ final class NetLab implements AutoCloseable {
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish within 30 s in " + ns);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("'" + String.join(" ", command) + "' in " + ns + " exited " + p.exitValue() + ": " + out.strip());
         }
         return out;
     }
