@@ -62,7 +62,12 @@ final class Background implements AutoCloseable {
 
     /** A TCP port free on 127.0.0.1 a moment ago. */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return freePort(InetAddress.getLoopbackAddress());
+    }
+
+    /** A TCP port free on {@code address} a moment ago. */
+    static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, address)) {
             return s.getLocalPort();
         }
     }
