@@ -57,8 +57,10 @@ final class PkiCheckCommand implements Callable<Integer> {
                 warnings.add(name + " was not signed by " + ca.get().file().getFileName());
             }
         }
-        warnings.forEach(wn -> out.println("WARNING: " + wn + "; reissue with: metalboot pki cluster --renew "
-                + wn.substring(0, wn.indexOf(".pem"))));
+        warnings.forEach(wn -> out.println("WARNING: " + wn));
+        if (!warnings.isEmpty()) {
+            out.println("Reissue with: metalboot pki cluster --renew NAME (files from pki cluster), or gencert again.");
+        }
         out.flush();
         return warnings.isEmpty() ? 0 : Failures.FAILURE;
     }
