@@ -1,6 +1,7 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.InventoryException;
+import io.metalboot.pki.PkiException;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.template.TemplateException;
 import picocli.CommandLine;
@@ -23,12 +24,12 @@ final class Failures implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        if (e instanceof TemplateException || e instanceof BadInputException) {
+        if (e instanceof TemplateException || e instanceof BadInputException || e instanceof PkiException pe && pe.badInput()) {
             err.println("metalboot: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
         }
-        err.println("metalboot: " + (e instanceof RouterAgentException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+        err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + c);
         }
