@@ -45,7 +45,7 @@ final class TftpCommand implements Callable<Integer> {
     int maxTransfers;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(data)) {
             throw new BadInputException("--data " + data + " is not a directory; create it (metalboot serves"
@@ -72,6 +72,8 @@ final class TftpCommand implements Callable<Integer> {
                     + server.port() + " (Ctrl-C to stop)");
             out.flush();
             stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopped from outside: a normal end
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package io.metalboot.tftp;
 import io.metalboot.tftp.TransferEvent.Outcome;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -52,11 +53,15 @@ public final class TftpServer implements AutoCloseable {
         DatagramSocket socket;
         try {
             socket = new DatagramSocket(config.listen());
+        } catch (BindException e) {
+            String why = config.listen().getPort() < 1024
+                    ? "ports below 1024 need root or CAP_NET_BIND_SERVICE, and the port may be in use"
+                    : "the port is in use (another TFTP server?) or the address is not on this machine";
+            throw new TftpException("cannot listen for TFTP on " + Transfer.address(config.listen()) + ": " + why
+                    + "; pick another --listen HOST:PORT", e);
         } catch (SocketException e) {
-            String hint = config.listen().getPort() < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE)"
-                    : " (is another TFTP server running there?)";
             throw new TftpException("cannot listen for TFTP on " + Transfer.address(config.listen()) + ": "
-                    + e.getMessage() + hint, e);
+                    + e.getMessage(), e);
         }
         TftpServer server = new TftpServer(config, listener, socket);
         LOG.log(Level.INFO, "tftp listening on " + Transfer.address(server.address()) + " root=" + config.root()
