@@ -4,6 +4,7 @@ import io.metalboot.inventory.InventoryException;
 import io.metalboot.pki.PkiException;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.template.TemplateException;
+import io.metalboot.tftp.TftpException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -29,7 +30,7 @@ final class Failures implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+        err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + c);
         }

@@ -4,6 +4,7 @@ import io.metalboot.boot.DataDir;
 import io.metalboot.boot.DataDirWriter;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.routercfg.RenderedFiles;
+import io.metalboot.tftp.IpxeFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,10 +30,10 @@ final class RenderDataCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The data dir to write.")
     Path out;
 
-    @Option(names = "--ipxe-from", paramLabel = "DIR", defaultValue = "/usr/lib/ipxe",
-            description = "Where to copy undionly.kpxe, ipxe.efi and snponly.efi from into tftpboot/ (default: ${DEFAULT-VALUE},"
-                    + " Debian's ipxe package).")
-    Path ipxeFrom;
+    @Option(names = "--ipxe-from", paramLabel = "DIR",
+            description = "Copy undionly.kpxe, ipxe.efi and snponly.efi into tftpboot/ from DIR, replacing them (default: from"
+                    + " Debian's ipxe package in /usr/lib/ipxe, keeping files already there).")
+    java.util.Optional<Path> ipxeFrom;
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -40,23 +41,20 @@ final class RenderDataCommand implements Callable<Integer> {
         RenderedFiles files = new RenderedFiles();
         DataDirWriter.files(inv).forEach(files::put);
         files.writeTo(out);
-        java.util.List<String> copied = new java.util.ArrayList<>();
-        for (String name : java.util.List.of("undionly.kpxe", "ipxe.efi", "snponly.efi")) {
-            Path from = ipxeFrom.resolve(name);
-            if (java.nio.file.Files.isRegularFile(from)) {
-                java.nio.file.Files.createDirectories(out.resolve("tftpboot"));
-                java.nio.file.Files.copy(from, out.resolve("tftpboot").resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                copied.add(name);
-            }
-        }
+        IpxeFiles.Report ipxe = IpxeFiles.populate(out.resolve("tftpboot"), ipxeFrom, IpxeFiles.DEBIAN);
         DataDir written = DataDir.load(out);
         var o = spec.commandLine().getOut();
         o.printf("wrote %d groups, %d profiles and %d Ignition templates to %s%n", written.groups().size(), written.profiles().size(),
                 written.ignition().size(), out);
         written.warnings().forEach(w -> o.println("warning: " + w));
-        o.println(copied.isEmpty() ? "warning: no iPXE binaries in " + ipxeFrom + " (install Debian's ipxe package, or pass --ipxe-from DIR);"
-                + " PXE firmware that is not iPXE needs undionly.kpxe or ipxe.efi from " + out.resolve("tftpboot")
-                : "copied " + String.join(", ", copied) + " from " + ipxeFrom + " to " + out.resolve("tftpboot"));
+        if (!ipxe.copied().isEmpty() || !ipxe.kept().isEmpty()) {
+            o.println("tftpboot: " + (ipxe.copied().isEmpty() ? "" : "copied " + String.join(", ", ipxe.copied()) + "; ")
+                    + (ipxe.kept().isEmpty() ? "" : "kept " + String.join(", ", ipxe.kept())));
+        }
+        if (!ipxe.missing().isEmpty()) {
+            o.println("warning: no " + String.join(", ", ipxe.missing()) + " for " + out.resolve("tftpboot") + " (install Debian's"
+                    + " ipxe package, or pass --ipxe-from DIR); PXE firmware that is not iPXE needs undionly.kpxe or ipxe.efi");
+        }
         o.printf("serve it with: metalboot serve --data %s -c %s%n", out, inventory.file);
         o.flush();
         return 0;

@@ -60,18 +60,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         Progress progress = new Progress(macByIp, names, Clock.systemUTC());
-        Optional<HostPort> tftpAt = tftp.equals("off") ? Optional.empty() : Optional.of(HostPort.parse("--tftp", tftp));
+        Optional<java.net.InetSocketAddress> tftpAt = tftp.equals("off") ? Optional.empty()
+                : Optional.of(TftpConfig.parseListen("--tftp", tftp));
         Path tftpboot = data.resolve("tftpboot");
         try (LiveData live = new LiveData(data);
                 BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
-                        ? TftpServer.start(TftpConfig.of(tftpboot, tftpAt.get().host(), tftpAt.get().port()),
-                                (client, file, bytes, outcome) -> progress.seenAt(client.getAddress().getHostAddress(), "tftp"))
+                        ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
+                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"))
                         : () -> { }) {
             var out = spec.commandLine().getOut();
             out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), server.port());
             if (tftpServer instanceof TftpServer t) {
-                out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().host(), t.port());
+                out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().getAddress().getHostAddress(), t.port());
             } else if (tftpAt.isPresent()) {
                 out.printf("no %s: TFTP is off (render-data puts the iPXE binaries there)%n", tftpboot);
             }

@@ -1,0 +1,130 @@
+package io.metalboot.tftp;
+
+import io.metalboot.tftp.RawClient.Fetched;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A benchmark, not a test: throughput of metalboot's TFTP server beside tftpd-hpa (Debian package
+ * tftpd-hpa, started here as {@code in.tftpd -L -a 127.0.0.1:PORT -s DIR}) serving the same files on
+ * loopback, fetched by the same client in this JVM, for 1 MB and 50 MB with blksize 512/1468 and
+ * windowsize 1/16. Run it with {@code bench/tftp}; arguments: {@code [rounds]} (best of, default 3).
+ */
+public final class TftpBench {
+    private static final long MB = 1024 * 1024;
+    /** Held so the level set in main stays: one log line per transfer would drown the table. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.metalboot.tftp");
+
+    private TftpBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        QUIET.setLevel(java.util.logging.Level.WARNING);
+        Path dir = Files.createTempDirectory("tftp-bench");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // tftpd-hpa runs as nobody
+        List<Long> sizes = List.of(MB, 50 * MB);
+        for (long size : sizes) {
+            TestFiles.generate(dir, name(size), size);
+        }
+        Optional<Tftpd> hpa = startTftpdHpa(dir);
+        try (TftpServer metalboot = TftpServer.start(TftpConfig.of(new InetSocketAddress(RawClient.LOOPBACK, 0), dir),
+                TransferListener.NONE)) {
+            System.out.printf(Locale.ROOT, "TFTP throughput on 127.0.0.1, MB/s (best of %d; client: raw TFTP client in"
+                    + " this JVM, %s)%n", rounds, Runtime.version());
+            System.out.printf(Locale.ROOT, "%-6s %-8s %-7s %12s %12s%n", "file", "blksize", "window", "metalboot", "tftpd-hpa");
+            fetch(metalboot.port(), name(MB), Map.of()); // warm up the JIT
+            for (long size : sizes) {
+                for (int blksize : new int[] {512, 1468}) {
+                    for (int window : new int[] {1, 16}) {
+                        String ours = measure(metalboot.port(), size, blksize, window, rounds);
+                        String theirs = hpa.isPresent() ? measure(hpa.get().port(), size, blksize, window, rounds) : "not run";
+                        System.out.printf(Locale.ROOT, "%-6s %-8d %-7d %12s %12s%n", size / MB + " MB", blksize, window,
+                                ours, theirs);
+                    }
+                }
+            }
+        } finally {
+            hpa.ifPresent(t -> t.process().destroy());
+            for (long size : sizes) {
+                Files.deleteIfExists(dir.resolve(name(size)));
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static String name(long size) {
+        return size / MB + "mb.bin";
+    }
+
+    /** Best throughput of {@code rounds} fetches; notes when the server did not grant the window asked for. */
+    private static String measure(int port, long size, int blksize, int window, int rounds) {
+        Map<String, String> options = window == 1 ? Map.of("blksize", Integer.toString(blksize))
+                : Map.of("blksize", Integer.toString(blksize), "windowsize", Integer.toString(window));
+        double best = 0;
+        String granted = "";
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            Fetched fetched = fetch(port, name(size), options);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (fetched.content().length != size) {
+                return "short read";
+            }
+            best = Math.max(best, size / (double) MB / seconds);
+            String w = fetched.first().options().getOrDefault("windowsize", "1");
+            granted = w.equals(Integer.toString(window)) ? "" : " (w=" + w + ")";
+        }
+        return String.format(Locale.ROOT, "%.1f%s", best, granted);
+    }
+
+    private static Fetched fetch(int port, String file, Map<String, String> options) {
+        try (RawClient client = new RawClient(5_000)) {
+            return client.fetch(port, file, options);
+        }
+    }
+
+    private record Tftpd(Process process, int port) {
+    }
+
+    /** Starts tftpd-hpa on a free loopback port, or explains why not. */
+    private static Optional<Tftpd> startTftpdHpa(Path dir) throws IOException, InterruptedException {
+        Path tftpd = Path.of("/usr/sbin/in.tftpd");
+        if (!Files.isExecutable(tftpd)) {
+            System.out.println("tftpd-hpa: not installed (apt-get install tftpd-hpa); its column stays empty");
+            return Optional.empty();
+        }
+        int hpaPort;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(RawClient.LOOPBACK, 0))) {
+            hpaPort = probe.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(tftpd.toString(), "-L", "-a", "127.0.0.1:" + hpaPort, "-s",
+                dir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
+        for (int i = 0; i < 50; i++) {
+            try (RawClient client = new RawClient(100)) {
+                client.rrq(hpaPort, "ready-probe", Map.of());
+                if (client.receive().isPresent()) {
+                    return Optional.of(new Tftpd(process, hpaPort));
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+        }
+        process.destroy();
+        process.waitFor(5, TimeUnit.SECONDS);
+        System.out.println("tftpd-hpa: did not answer on 127.0.0.1:" + hpaPort + " (" + String.join(" ", command)
+                + "; -s needs root); its column stays empty");
+        return Optional.empty();
+    }
+}
