@@ -23,6 +23,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventory;
 
+    @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR",
+            description = "Also check the boot server's data dir: the iPXE binaries the router config names must be in DIR/tftpboot,"
+                    + " and the groups, profiles and templates must load.")
+    java.util.Optional<java.nio.file.Path> data;
+
     @Override
     public Integer call() {
         Inventory inv = inventory.load();
@@ -34,6 +39,19 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("%s: ok: cluster %s, %d machines (%s), %s router %s, boot server %s%n", inventory.file,
                 inv.cluster().name(), inv.machines().size(), roles, inv.router().kind().label(),
                 inv.router().address(), inv.bootServer().baseUrl());
+        if (data.isPresent()) {
+            io.metalboot.boot.DataDir dir = io.metalboot.boot.DataDir.load(data.get());
+            dir.warnings().forEach(w -> out.println("warning: " + w));
+            for (String name : java.util.List.of(io.metalboot.routercfg.TemplateData.BIOS_BINARY, io.metalboot.routercfg.TemplateData.EFI_BINARY)) {
+                java.nio.file.Path file = data.get().resolve("tftpboot").resolve(name);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    out.println("warning: " + file + " is missing, but the router hands it to PXE firmware that is not iPXE;"
+                            + " copy it there with 'metalboot render-data -c " + inventory.file + " --out " + data.get()
+                            + "' (from Debian's ipxe package) or 'metalboot tftp --data " + data.get() + " --ipxe-from DIR'");
+                }
+            }
+            out.printf("%s: %d groups, %d profiles%n", data.get(), dir.groups().size(), dir.profiles().size());
+        }
         out.flush();
         return 0;
     }

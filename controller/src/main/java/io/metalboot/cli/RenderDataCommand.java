@@ -47,9 +47,15 @@ final class RenderDataCommand implements Callable<Integer> {
         o.printf("wrote %d groups, %d profiles and %d Ignition templates to %s%n", written.groups().size(), written.profiles().size(),
                 written.ignition().size(), out);
         written.warnings().forEach(w -> o.println("warning: " + w));
-        if (!ipxe.copied().isEmpty() || !ipxe.kept().isEmpty()) {
-            o.println("tftpboot: " + (ipxe.copied().isEmpty() ? "" : "copied " + String.join(", ", ipxe.copied()) + "; ")
-                    + (ipxe.kept().isEmpty() ? "" : "kept " + String.join(", ", ipxe.kept())));
+        java.util.List<String> done = new java.util.ArrayList<>();
+        if (!ipxe.copied().isEmpty()) {
+            done.add("copied " + String.join(", ", ipxe.copied()));
+        }
+        if (!ipxe.kept().isEmpty()) {
+            done.add("kept " + String.join(", ", ipxe.kept()));
+        }
+        if (!done.isEmpty()) {
+            o.println("tftpboot: " + String.join("; ", done));
         }
         if (!ipxe.missing().isEmpty()) {
             o.println("warning: no " + String.join(", ", ipxe.missing()) + " for " + out.resolve("tftpboot") + " (install Debian's"

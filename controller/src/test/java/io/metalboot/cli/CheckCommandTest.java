@@ -51,4 +51,17 @@ class CheckCommandTest {
     void anUnknownFlagIsBadInput() {
         assertEquals(2, Cli.run("check", "--bogus").exitCode());
     }
+
+    @Test
+    void aDataDirWithoutTheIpxeBinariesIsWarnedAbout(@TempDir Path dir) throws IOException {
+        Cli r = Cli.run("check", "-c", EXAMPLE, "--data", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("warning: " + dir.resolve("tftpboot/undionly.kpxe") + " is missing, but the router hands it to"
+                + " PXE firmware that is not iPXE; copy it there with 'metalboot render-data -c " + EXAMPLE + " --out " + dir
+                + "' (from Debian's ipxe package) or 'metalboot tftp --data " + dir + " --ipxe-from DIR'\n"), r.out());
+        java.nio.file.Files.createDirectories(dir.resolve("tftpboot"));
+        java.nio.file.Files.writeString(dir.resolve("tftpboot/undionly.kpxe"), "x");
+        java.nio.file.Files.writeString(dir.resolve("tftpboot/ipxe.efi"), "x");
+        assertTrue(!Cli.run("check", "-c", EXAMPLE, "--data", dir.toString()).out().contains("warning"));
+    }
 }
