@@ -90,6 +90,50 @@ class VirtualLabTest {
     }
 
     /**
+     * The UEFI path, on the EdgeOS case: OVMF's PXE asks with client architecture 7, dhcpd hands out
+     * ipxe.efi from the laptop, metalboot's TFTP (port 69 in the laptop namespace) serves it, and
+     * the iPXE it starts asks DHCP again as iPXE and chains to /boot.ipxe and /ipxe.
+     */
+    @org.junit.jupiter.api.Test
+    void aUefiMachineFetchesIpxeEfiOverMetalbootsTftp() throws Exception {
+        RequiredTool daemon = RequiredTool.find("dhcpd", "isc-dhcp-server");
+        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir); NetLab lab = NetLab.create("eth1")) {
+            SimulatedRouter router = ssh.router();
+            Path inv = LabDesired.inventoryFor(router, dir);
+            assertEquals(0, metalboot("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key").status());
+            Path conf = Files.writeString(dir.resolve("dhcpd.conf"), onThisHost(router.fs().read("/opt/vyatta/etc/dhcpd.conf"),
+                    router.fs().root(), true));
+            Files.writeString(dir.resolve("dhcpd.leases"), "");
+            Path daemonLog = dir.resolve("daemon.log");
+            lab.start(lab.router(), daemonLog, daemon.path().toString(), "-4", "-f", "-d", "-cf", conf.toString(),
+                    "-lf", dir.resolve("dhcpd.leases").toString(), "-pf", dir.resolve("dhcpd.pid").toString(), "eth1");
+            Path data = dir.resolve("data");
+            assertEquals(0, metalboot("render-data", "-c", inv.toString(), "--out", data.toString()).status());
+            Path serveLog = dir.resolve("serve.log");
+            lab.start(lab.laptop(), serveLog, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "serve", "--data", data.toString(),
+                    "-c", inv.toString(), "--http", NetLab.LAPTOP_IP + ":80", "--tftp", NetLab.LAPTOP_IP + ":69");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serveLog).contains("on tftp://"));
+            Machine machine = Machine.uefi(lab, MAC, dir);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(400)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> machine.consoleText().contains("coreos_production_pxe.vmlinuz") || !machine.process().isAlive());
+            } finally {
+                System.out.println("--- UEFI machine console ---\n" + machine.consoleText() + "\n--- daemon log ---\n"
+                        + Files.readString(daemonLog, StandardCharsets.ISO_8859_1) + "\n--- serve log ---\n" + Files.readString(serveLog));
+            }
+            String log = Files.readString(daemonLog, StandardCharsets.ISO_8859_1);
+            assertTrue(log.contains("DHCPACK on " + IP + " to " + MAC), log);
+            assertTrue(machine.consoleText().contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), machine.consoleText());
+            assertTrue(machine.consoleText().contains("Features:") && machine.consoleText().contains("EFI"),
+                    "the ipxe.efi fetched over TFTP is running: " + machine.consoleText());
+            String status = lab.run(lab.laptop(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status", "--server", "http://" + NetLab.LAPTOP_IP);
+            assertTrue(status.contains(MAC + "  " + IP), status);
+        }
+    }
+
+    /**
      * The router's daemon config with its absolute router paths moved under the simulator's root on
      * this host. For dnsmasq also without what only OpenWrt's build has ({@code enable-ubus}) and the
      * router's unprivileged user and group (given on the command line here instead).
