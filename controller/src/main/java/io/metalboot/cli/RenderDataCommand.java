@@ -41,6 +41,7 @@ final class RenderDataCommand implements Callable<Integer> {
         RenderedFiles files = new RenderedFiles();
         DataDirWriter.files(inv).forEach(files::put);
         files.writeTo(out);
+        java.nio.file.Files.createDirectories(out.resolve("assets")); // serve registers /assets/ only for an existing directory
         IpxeFiles.Report ipxe = IpxeFiles.populate(out.resolve("tftpboot"), ipxeFrom, IpxeFiles.DEBIAN);
         DataDir written = DataDir.load(out);
         var o = spec.commandLine().getOut();

@@ -90,12 +90,15 @@ class VirtualLabTest {
     }
 
     /**
-     * The UEFI path, on the EdgeOS case: OVMF's PXE asks with client architecture 7, dhcpd hands out
-     * ipxe.efi from the laptop, metalboot's TFTP (port 69 in the laptop namespace) serves it, and
-     * the iPXE it starts asks DHCP again as iPXE and chains to /boot.ipxe and /ipxe.
+     * The whole chain, UEFI, on the EdgeOS case: OVMF's own PXE asks with client architecture 7,
+     * dhcpd hands out ipxe.efi from the laptop, metalboot's TFTP (port 69 in the laptop namespace)
+     * serves it; that iPXE asks DHCP again as iPXE and chains /boot.ipxe, /ipxe, the kernel and the
+     * initrd over HTTP; Debian's kernel boots the test's busybox initrd, which gets its address by
+     * DHCP, fetches /ignition?mac=…&os=installed and prints its sha256, which must be the hash of what
+     * the server serves; metalboot status shows the machine installed.
      */
     @org.junit.jupiter.api.Test
-    void aUefiMachineFetchesIpxeEfiOverMetalbootsTftp() throws Exception {
+    void aUefiMachineBootsThroughTftpAndHttpToItsIgnition() throws Exception {
         RequiredTool daemon = RequiredTool.find("dhcpd", "isc-dhcp-server");
         try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir); NetLab lab = NetLab.create("eth1")) {
             SimulatedRouter router = ssh.router();
@@ -109,6 +112,9 @@ class VirtualLabTest {
                     "-lf", dir.resolve("dhcpd.leases").toString(), "-pf", dir.resolve("dhcpd.pid").toString(), "eth1");
             Path data = dir.resolve("data");
             assertEquals(0, metalboot("render-data", "-c", inv.toString(), "--out", data.toString()).status());
+            Path assets = data.resolve("assets/coreos/1053.2.0");
+            LabKernel.build(assets.resolve("coreos_production_pxe.vmlinuz"), assets.resolve("coreos_production_pxe_image.cpio.gz"),
+                    NetLab.LAPTOP_IP, dir);
             Path serveLog = dir.resolve("serve.log");
             lab.start(lab.laptop(), serveLog, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "serve", "--data", data.toString(),
@@ -116,8 +122,9 @@ class VirtualLabTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serveLog).contains("on tftp://"));
             Machine machine = Machine.uefi(lab, MAC, dir);
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(400)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> machine.consoleText().contains("coreos_production_pxe.vmlinuz") || !machine.process().isAlive());
+                Awaitility.await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> machine.consoleText().contains("METALBOOT-IGNITION") || machine.consoleText().contains("Could not boot")
+                                || !machine.process().isAlive());
             } finally {
                 System.out.println("--- UEFI machine console ---\n" + machine.consoleText() + "\n--- daemon log ---\n"
                         + Files.readString(daemonLog, StandardCharsets.ISO_8859_1) + "\n--- serve log ---\n" + Files.readString(serveLog));
@@ -129,7 +136,11 @@ class VirtualLabTest {
                     "the ipxe.efi fetched over TFTP is running: " + machine.consoleText());
             String status = lab.run(lab.laptop(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status", "--server", "http://" + NetLab.LAPTOP_IP);
-            assertTrue(status.contains(MAC + "  " + IP), status);
+            assertTrue(status.contains(MAC + "  " + IP + "    kube-master     installed"), status);
+            String served = lab.run(lab.laptop(), "sh", "-c", "curl -s 'http://" + NetLab.LAPTOP_IP + "/ignition?mac=" + MAC
+                    + "&os=installed' | sha256sum | cut -d' ' -f1").strip();
+            assertTrue(machine.consoleText().contains("METALBOOT-IGNITION " + MAC + " " + served),
+                    "the booted kernel fetched the Ignition the server serves (" + served + "): " + machine.consoleText());
         }
     }
 
