@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * address). Stages in boot order: ipxe, kernel, initrd, ignition, installed.
  */
 public final class Progress {
-    /** One machine's latest stage. */
-    public record Status(String mac, String ip, String stage, Instant time, Optional<String> name) {
+    /** One machine's latest stage, and every stage it went through, in order, each once. */
+    public record Status(String mac, String ip, String stage, Instant time, Optional<String> name, List<String> stages) {
+        public Status {
+            stages = List.copyOf(stages);
+        }
     }
 
     private final Map<String, Status> byMac = new ConcurrentHashMap<>();
@@ -31,7 +34,13 @@ public final class Progress {
 
     public void seen(String mac, String ip, String stage) {
         macByIp.putIfAbsent(ip, mac);
-        byMac.put(mac, new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac))));
+        byMac.compute(mac, (k, old) -> {
+            java.util.List<String> stages = new java.util.ArrayList<>(old == null ? List.of() : old.stages());
+            if (!stages.contains(stage)) {
+                stages.add(stage);
+            }
+            return new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages);
+        });
     }
 
     /** An event from a client known only by address; ignored when the address is unknown. */

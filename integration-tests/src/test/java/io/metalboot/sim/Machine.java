@@ -8,24 +8,25 @@ import java.nio.file.Path;
 
 /**
  * One lab machine: QEMU under software emulation with the given MAC on a tap of the lab's switch,
- * its serial console written to a file. BIOS machines are SeaBIOS with Debian's iPXE ROM for the
- * e1000 NIC (ipxe-qemu), so the firmware itself is iPXE and asks DHCP with user-class "iPXE".
+ * its serial console written to a file. BIOS machines are SeaBIOS with Debian's iPXE ROM for a
+ * modern virtio-net NIC (ipxe-qemu; the ROM names device 1af4:1041, so the NIC is modern-only), so
+ * the firmware itself is iPXE and asks DHCP with user-class "iPXE".
  */
 record Machine(String mac, Path console, Process process) {
-    static final String IPXE_E1000_ROM = "/usr/lib/ipxe/qemu/pxe-e1000.rom";
+    static final String IPXE_VIRTIO_ROM = "/usr/lib/ipxe/qemu/pxe-virtio.rom";
 
     /** Boots a BIOS machine from the network. */
     static Machine bios(NetLab lab, String mac, Path dir) throws IOException, InterruptedException {
         Path qemu = RequiredTool.find("qemu-system-x86_64", "qemu-system-x86").path();
-        if (!Files.exists(Path.of(IPXE_E1000_ROM))) {
-            RequiredTool.find("missing-" + IPXE_E1000_ROM, "ipxe-qemu");
+        if (!Files.exists(Path.of(IPXE_VIRTIO_ROM))) {
+            RequiredTool.find("missing-" + IPXE_VIRTIO_ROM, "ipxe-qemu");
         }
         String tap = lab.tap();
         Path console = dir.resolve("console-" + mac.replace(':', '-') + ".log");
         Process p = lab.start(lab.lan(), console, qemu.toString(), "-machine", "pc,accel=tcg,graphics=off", "-m", "256",
                 "-display", "none", "-vga", "none", "-serial", "stdio", "-no-reboot", "-nodefaults",
                 "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device", "e1000,netdev=n0,mac=" + mac + ",romfile=" + IPXE_E1000_ROM + ",bootindex=1");
+                "-device", "virtio-net-pci,disable-legacy=on,netdev=n0,mac=" + mac + ",romfile=" + IPXE_VIRTIO_ROM + ",bootindex=1");
         return new Machine(mac, console, p);
     }
 

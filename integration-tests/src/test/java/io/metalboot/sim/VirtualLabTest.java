@@ -61,6 +61,9 @@ class VirtualLabTest {
             Path data = dir.resolve("data");
             Run rendered = metalboot("render-data", "-c", inv.toString(), "--out", data.toString());
             assertEquals(0, rendered.status(), rendered.out() + rendered.err());
+            Path kernelDir = data.resolve("assets/coreos/1053.2.0");
+            LabKernel.build(kernelDir.resolve("coreos_production_pxe.vmlinuz"), kernelDir.resolve("coreos_production_pxe_image.cpio.gz"),
+                    NetLab.LAPTOP_IP, dir);
             Path serveLog = dir.resolve("serve.log");
             lab.start(lab.laptop(), serveLog, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "serve", "--data", data.toString(),
@@ -69,7 +72,7 @@ class VirtualLabTest {
             Machine machine = Machine.bios(lab, MAC, dir);
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> machine.consoleText().contains("coreos_production_pxe.vmlinuz")
+                        .until(() -> machine.consoleText().contains("METALBOOT-IGNITION") || machine.consoleText().contains("Could not boot")
                                 || machine.consoleText().contains("No bootable device") || !machine.process().isAlive());
             } finally {
                 System.out.println("--- " + kind + " machine console ---\n" + machine.consoleText()
@@ -83,9 +86,7 @@ class VirtualLabTest {
             assertTrue(console.contains("/assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"), "the install profile's kernel: " + console);
             String log = Files.readString(daemonLog, StandardCharsets.ISO_8859_1);
             assertTrue(edgeos ? log.contains("DHCPACK on " + IP + " to " + MAC) : log.contains(IP + " " + MAC), log);
-            String status = lab.run(lab.laptop(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status", "--server", "http://" + NetLab.LAPTOP_IP);
-            assertTrue(status.contains(MAC + "  " + IP + "    kube-master     ipxe"), status);
+            assertBootedToItsIgnition(lab, machine, "ipxe, kernel, initrd, installed");
         }
     }
 
@@ -134,14 +135,24 @@ class VirtualLabTest {
             assertTrue(machine.consoleText().contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), machine.consoleText());
             assertTrue(machine.consoleText().contains("Features:") && machine.consoleText().contains("EFI"),
                     "the ipxe.efi fetched over TFTP is running: " + machine.consoleText());
-            String status = lab.run(lab.laptop(), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status", "--server", "http://" + NetLab.LAPTOP_IP);
-            assertTrue(status.contains(MAC + "  " + IP + "    kube-master     installed"), status);
-            String served = lab.run(lab.laptop(), "sh", "-c", "curl -s 'http://" + NetLab.LAPTOP_IP + "/ignition?mac=" + MAC
-                    + "&os=installed' | sha256sum | cut -d' ' -f1").strip();
-            assertTrue(machine.consoleText().contains("METALBOOT-IGNITION " + MAC + " " + served),
-                    "the booted kernel fetched the Ignition the server serves (" + served + "): " + machine.consoleText());
+            assertBootedToItsIgnition(lab, machine, "tftp, ipxe, kernel, initrd, installed");
         }
+    }
+
+    /**
+     * The machine's kernel fetched the Ignition the server serves (same sha256), and metalboot status
+     * (asked before anything else fetches) shows it installed, having passed through {@code stages}.
+     */
+    static void assertBootedToItsIgnition(NetLab lab, Machine machine, String stages) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String status = lab.run(lab.laptop(), java, "-cp", System.getProperty("java.class.path"), "io.metalboot.cli.Main", "status",
+                "--server", "http://" + NetLab.LAPTOP_IP, "--json");
+        assertTrue(status.contains("\"ip\" : \"" + IP + "\"") && status.contains("\"stage\" : \"installed\""), status);
+        assertTrue(status.contains("\"stages\" : \"" + stages + "\""), status);
+        String served = lab.run(lab.laptop(), "sh", "-c", "curl -s 'http://" + NetLab.LAPTOP_IP + "/ignition?mac=" + MAC
+                + "&os=installed' | sha256sum | cut -d' ' -f1").strip();
+        assertTrue(machine.consoleText().contains("METALBOOT-IGNITION " + MAC + " " + served),
+                "the booted kernel fetched the Ignition the server serves (" + served + "): " + machine.consoleText());
     }
 
     /**

@@ -81,7 +81,8 @@ final class BootRoutes implements HttpService {
     private String status() {
         ArrayNode list = JSON.createArrayNode();
         for (Progress.Status s : progress.all()) {
-            var n = list.addObject().put("mac", s.mac()).put("ip", s.ip()).put("stage", s.stage()).put("time", s.time().toString());
+            var n = list.addObject().put("mac", s.mac()).put("ip", s.ip()).put("stage", s.stage()).put("time", s.time().toString())
+                    .put("stages", String.join(", ", s.stages()));
             s.name().ifPresent(name -> n.put("name", name));
         }
         try {

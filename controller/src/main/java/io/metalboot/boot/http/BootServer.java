@@ -51,18 +51,22 @@ public final class BootServer implements AutoCloseable {
         });
         r.register(new BootRoutes(data, progress, metrics));
         r.any("/assets/*", (req, res) -> {
-            res.next();
-            int code = res.status().code();
-            if (res.isSent() && req.prologue().method().text().equals("GET") && (code == 200 || code == 206)) {
-                String path = req.path().path();
-                for (Profile p : data.get().profiles().values()) {
-                    if (path.equals(pathOf(p.kernel()))) {
-                        progress.seenAt(BootRoutes.ip(req), "kernel");
-                    } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {
-                        progress.seenAt(BootRoutes.ip(req), "initrd");
+            String path = req.path().path();
+            String ip = BootRoutes.ip(req);
+            boolean get = req.prologue().method().text().equals("GET");
+            res.whenSent(() -> {
+                int code = res.status().code();
+                if (get && (code == 200 || code == 206)) {
+                    for (Profile p : data.get().profiles().values()) {
+                        if (path.equals(pathOf(p.kernel()))) {
+                            progress.seenAt(ip, "kernel");
+                        } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {
+                            progress.seenAt(ip, "initrd");
+                        }
                     }
                 }
-            }
+            });
+            res.next();
         });
         Path assets = data.get().root().resolve("assets");
         if (Files.isDirectory(assets)) {
