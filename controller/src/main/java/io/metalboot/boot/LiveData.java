@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The data dir as served: read once, kept in memory, read again when a file under groups/,
  * profiles/, ignition/ or generic/ changes. A reload that fails is logged and the last good data
- * keeps serving.
+ * keeps serving. The first load's warnings are the caller's to show; a reload's are logged.
  */
 public final class LiveData implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveData.class.getName());
@@ -28,7 +28,6 @@ public final class LiveData implements AutoCloseable {
     public LiveData(Path root) throws IOException {
         this.root = root;
         this.current = new AtomicReference<>(DataDir.load(root));
-        current.get().warnings().forEach(w -> LOG.log(Level.WARNING, "data={0} {1}", root, w));
         this.watcher = FileSystems.getDefault().newWatchService();
         for (String sub : new String[] {"", "groups", "profiles", "ignition", "generic"}) {
             Path dir = root.resolve(sub);

@@ -30,7 +30,8 @@ final class Failures implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+        err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException
+                || e instanceof io.metalboot.boot.BootException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + c);
         }

@@ -1,7 +1,7 @@
 package io.metalboot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.metalboot.router.RouterAgentException;
+import io.metalboot.boot.BootException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +38,10 @@ final class StatusCommand implements Callable<Integer> {
             response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new RouterAgentException("cannot ask " + uri + ": " + e.getMessage() + " (is 'metalboot serve' running there?)", e);
+            throw new BootException(503, "cannot ask " + uri + ": " + e.getMessage() + " (is 'metalboot serve' running there?)", e);
         }
         if (response.statusCode() != 200) {
-            throw new RouterAgentException(uri + " answered " + response.statusCode() + ": " + response.body().strip());
+            throw new BootException(response.statusCode(), uri + " answered " + response.statusCode() + ": " + response.body().strip());
         }
         var out = spec.commandLine().getOut();
         if (json.json) {

@@ -147,11 +147,13 @@ public final class TftpServer implements AutoCloseable {
             throw e;
         }
         Thread.ofVirtual().name("tftp-" + Transfer.address(client)).start(() -> {
+            TransferEvent event;
             try {
-                notify(new Transfer(transferSocket, client, request, config).run(root));
+                event = new Transfer(transferSocket, client, request, config).run(root);
             } finally {
-                release(client);
+                release(client); // before the listener hears of it: an ended transfer holds no slot
             }
+            notify(event);
         });
     }
 

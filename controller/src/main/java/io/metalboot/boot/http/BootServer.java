@@ -37,7 +37,7 @@ public final class BootServer implements AutoCloseable {
         WebServer server = WebServer.builder().host(host).port(port)
                 .addProtocol(Http1Config.builder().validatePrologue(false).build())
                 .routing(r -> routing(r, data, progress, metrics)).build().start();
-        LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/", data.get().root(), host, server.port());
+        LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/", data.get().root(), host, Integer.toString(server.port()));
         return new BootServer(server);
     }
 
