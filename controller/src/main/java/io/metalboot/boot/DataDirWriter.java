@@ -8,14 +8,17 @@ import io.metalboot.inventory.Machine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A matchbox data dir for the inventory, as the seed lays it out: an {@code install} group without
  * selectors (every machine not yet installed) whose profile PXE-boots the OS and installs it to disk,
  * then per machine a group selecting {@code mac} + {@code os=installed} with the machine's own
- * profile and Ignition. The files are plain matchbox JSON and templates (path to content).
+ * profile and Ignition: masters and workers get {@code k8s-node.yaml} (etcd, kubelet, the control
+ * plane on masters), machines with role {@code none} only {@code node.yaml}. The files are plain matchbox JSON and templates (path to content).
  */
 public final class DataDirWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -62,21 +65,77 @@ public final class DataDirWriter {
         files.put("profiles/install.json", json(profile));
         files.put("ignition/install.yaml", resource("install.yaml"));
         files.put("ignition/node.yaml", resource("node.yaml"));
+        files.put("ignition/k8s-node.yaml", resource("k8s-node.yaml"));
+        ClusterFacts cluster = ClusterFacts.of(inv);
         for (Machine m : inv.machines()) {
-            String role = m.role().name().toLowerCase();
+            String role = m.role().label();
             Map<String, Object> own = new LinkedHashMap<>();
             own.put("hostname", m.name());
             own.put("ipv4_address", m.ip().toString());
             own.put("role", role);
             own.put("ssh_authorized_keys", inv.ssh().authorizedKeys());
+            if (m.role() != Machine.Role.NONE) {
+                own.putAll(cluster.forNode(m));
+            }
             files.put("groups/" + m.name() + ".json", json(group(m.name(), m.name() + " (" + role + "), installed", "node-" + role,
                     Map.of("mac", m.mac().toString(), "os", "installed"), own)));
             if (!files.containsKey("profiles/node-" + role + ".json")) {
                 files.put("profiles/node-" + role + ".json", json(JSON.createObjectNode().put("id", "node-" + role)
-                        .put("name", "Installed " + role).put("ignition_id", "node.yaml")));
+                        .put("name", "Installed " + role).put("ignition_id", m.role() == Machine.Role.NONE ? "node.yaml" : "k8s-node.yaml")));
             }
         }
         return files;
+    }
+
+    /**
+     * What every node's Kubernetes template needs to know about the others: the etcd ring (all masters
+     * and workers), the API server (the first master), the ranges, and where the binaries come from.
+     */
+    record ClusterFacts(Inventory inv, List<Machine> nodes) {
+        static final String ETCD_VERSION = "v3.5.17";
+        static final String CNI_PLUGINS_VERSION = "v1.6.2";
+
+        static ClusterFacts of(Inventory inv) {
+            return new ClusterFacts(inv, inv.machines().stream().filter(m -> m.role() != Machine.Role.NONE).toList());
+        }
+
+        Map<String, Object> forNode(Machine node) {
+            Inventory.Kubernetes k8s = inv.kubernetes();
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("cluster_name", inv.cluster().name());
+            meta.put("k8s_version", k8s.version());
+            meta.put("k8s_download_url", "https://dl.k8s.io/release/" + k8s.version() + "/bin/linux/amd64");
+            String etcdDir = "etcd-" + ETCD_VERSION + "-linux-amd64";
+            meta.put("etcd_archive_dir", etcdDir);
+            meta.put("etcd_download_url", "https://github.com/etcd-io/etcd/releases/download/" + ETCD_VERSION + "/" + etcdDir + ".tar.gz");
+            meta.put("cni_download_url", "https://github.com/containernetworking/plugins/releases/download/" + CNI_PLUGINS_VERSION
+                    + "/cni-plugins-linux-amd64-" + CNI_PLUGINS_VERSION + ".tgz");
+            meta.put("etcd_initial_cluster", String.join(",", nodes.stream().map(n -> n.name() + "=https://" + n.ip() + ":2380").toList()));
+            meta.put("etcd_endpoints", String.join(",", nodes.stream().map(n -> "https://" + n.ip() + ":2379").toList()));
+            meta.put("api_server", "https://" + apiServer().ip() + ":6443");
+            meta.put("service_cidr", k8s.serviceCidr().toString());
+            meta.put("pod_cidr", k8s.podCidr().toString());
+            meta.put("pod_subnet", k8s.podSubnet(nodes.indexOf(node)).toString());
+            List<Map<String, String>> routes = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                if (!nodes.get(i).equals(node)) {
+                    routes.add(Map.of("subnet", k8s.podSubnet(i).toString(), "via", nodes.get(i).ip().toString()));
+                }
+            }
+            meta.put("pod_routes", routes);
+            meta.put("cluster_dns", k8s.dnsServiceIp().toString());
+            meta.put("cluster_domain", k8s.clusterDomain());
+            meta.put("insecure_registries", k8s.insecureRegistries());
+            meta.put("kubeconfigs", node.role() == Machine.Role.MASTER
+                    ? List.of("kubelet", "kube-proxy", "kube-controller-manager", "kube-scheduler") : List.of("kubelet", "kube-proxy"));
+            return meta;
+        }
+
+        /** The API server's machine: the first master. */
+        Machine apiServer() {
+            return nodes.stream().filter(m -> m.role() == Machine.Role.MASTER).findFirst().orElseThrow(() -> new BootException(500,
+                    "the inventory has workers but no master, so there is no API server; give one machine role: master"));
+        }
     }
 
     private static ObjectNode group(String id, String name, String profile, Map<String, String> selector, Map<String, Object> meta) {

@@ -1,6 +1,7 @@
 package io.metalboot.boot;
 
 import io.metalboot.boot.ignition.Ignition;
+import io.metalboot.boot.ignition.LocalFiles;
 import io.metalboot.template.Template;
 import io.metalboot.template.TemplateException;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ public final class Renderer {
     public static String ignition(DataDir data, Match m) {
         String id = m.profile().ignitionId().orElseThrow(() -> BootException.notFound(m.profile().file() + ": profile '"
                 + m.profile().id() + "' has no ignition_id"));
-        return Ignition.of(data.root().resolve("ignition").resolve(id).toString(), render(data.ignition().get(id), m));
+        return Ignition.of(data.root().resolve("ignition").resolve(id).toString(), render(data.ignition().get(id), m),
+                LocalFiles.under(data.root()));
     }
 
     public static String generic(DataDir data, Match m) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = {"Make every certificate and key the cluster needs, from the inventory; run it again any time.", "",
                 "In DIR: ca (10 years); apiserver (SANs kubernetes, kubernetes.default, kubernetes.default.svc,"
-                        + " kubernetes.default.svc.DOMAIN, the first service IP, the masters' names and IPs); admin"
-                        + " (O system:masters); kubelet-NODE (CN system:node:NODE, O system:nodes); etcd-server-NODE and"
+                        + " kubernetes.default.svc.DOMAIN, the first service IP, the masters' names and IPs); apiserver-kubelet-client;"
+                        + " admin (O system:masters); kube-controller-manager; kube-scheduler; kubelet-NODE (CN system:node:NODE,"
+                        + " O system:nodes); kube-proxy-NODE (CN system:kube-proxy, one key per node); etcd-server-NODE and"
                         + " etcd-peer-NODE (the node's name and IP, localhost, 127.0.0.1); etcd-client; service-account-key.pem"
                         + " and service-account.pub. Nodes are the masters and workers. Leaf certificates last one year.",
                 "",

@@ -65,7 +65,35 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
     public record Os(String kind, String channel, String version, String installDisk, Optional<String> baseUrl) {
     }
 
-    public record Kubernetes(String version, Ipv4Subnet serviceCidr, Ipv4Subnet podCidr, String clusterDomain) {
+    /**
+     * The cluster's versions and ranges. {@code insecureRegistries} are registries Docker may reach
+     * without TLS (the seed's drop-in, for an in-cluster registry); empty by default.
+     */
+    public record Kubernetes(String version, Ipv4Subnet serviceCidr, Ipv4Subnet podCidr, String clusterDomain,
+            List<String> insecureRegistries) {
+        public Kubernetes {
+            insecureRegistries = List.copyOf(insecureRegistries);
+        }
+
+        /** The cluster DNS service address: the tenth of the service range, as kubeadm and the seed's era chose. */
+        public Ipv4Address dnsServiceIp() {
+            return serviceCidr.network().plus(10);
+        }
+
+        /** The API server's service address (kubernetes.default): the first of the service range. */
+        public Ipv4Address apiServiceIp() {
+            return serviceCidr.network().plus(1);
+        }
+
+        /** Node {@code index}'s pod range: the podCidr cut into /24s, one per node in inventory order. */
+        public Ipv4Subnet podSubnet(int index) {
+            return new Ipv4Subnet(podCidr.network().plus(256L * index), 24);
+        }
+
+        /** How many nodes the pod range has room for. */
+        public long podSubnets() {
+            return podCidr.prefixLength() > 24 ? 0 : 1L << (24 - podCidr.prefixLength());
+        }
     }
 
     public record Ssh(List<String> authorizedKeys) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -98,7 +99,7 @@ public final class InventoryLoader {
             Optional<MachinesReader.Result> machines = new MachinesReader(problems, top).read();
             Os os = optionalSection("os", List.of("kind", "channel", "version", "installDisk", "baseUrl")).map(this::os)
                     .orElse(new Os("flatcar", "stable", "current", "/dev/sda", Optional.empty()));
-            Kubernetes k8s = optionalSection("kubernetes", List.of("version", "serviceCidr", "podCidr", "clusterDomain"))
+            Kubernetes k8s = optionalSection("kubernetes", List.of("version", "serviceCidr", "podCidr", "clusterDomain", "insecureRegistries"))
                     .map(this::kubernetes).orElse(defaultKubernetes());
             Ssh ssh = optionalSection("ssh", List.of("authorizedKeys"))
                     .map(f -> new Ssh(f.scalars("authorizedKeys").stream().flatMap(s -> values().text(s).stream()).toList()))
@@ -152,11 +153,19 @@ public final class InventoryLoader {
             Ipv4Subnet service = f.scalar("serviceCidr").flatMap(values()::subnet).orElse(d.serviceCidr());
             Ipv4Subnet pods = f.scalar("podCidr").flatMap(values()::subnet).orElse(d.podCidr());
             String domain = f.scalar("clusterDomain").flatMap(values()::text).orElse(d.clusterDomain());
-            return new Kubernetes(version, service, pods, domain);
+            List<String> registries = new ArrayList<>();
+            for (Scalar s : f.scalars("insecureRegistries")) {
+                if (s.value().matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?|[0-9.]+/[0-9]{1,2}")) {
+                    registries.add(s.value());
+                } else {
+                    problems.add(s.line(), s.shown() + " is not a registry (expected HOST[:PORT] or a CIDR, e.g. 192.168.1.250:5000 or 10.0.0.0/8)");
+                }
+            }
+            return new Kubernetes(version, service, pods, domain, registries);
         }
 
         private static Kubernetes defaultKubernetes() {
-            return new Kubernetes("v1.31.4", Ipv4Subnet.parse("10.3.0.0/24"), Ipv4Subnet.parse("10.2.0.0/16"), "cluster.local");
+            return new Kubernetes("v1.31.4", Ipv4Subnet.parse("10.3.0.0/24"), Ipv4Subnet.parse("10.2.0.0/16"), "cluster.local", List.of());
         }
     }
 }

@@ -29,6 +29,11 @@ record InventoryRules(Problems problems) {
             return; // rules over the whole list would mislead while one of its machines is unreadable
         }
         boot.ifPresent(b -> bootMachine(b, machines.stream().map(Entry::machine).toList()));
+        long nodes = machines.stream().filter(e -> e.machine().role() != Machine.Role.NONE).count();
+        if (nodes > k8s.podSubnets()) {
+            problems.add(problems.lineOf("kubernetes"), "kubernetes.podCidr " + k8s.podCidr() + " has room for " + k8s.podSubnets()
+                    + " node pod ranges (/24 each) but there are " + nodes + " masters and workers; use a larger range, e.g. 10.2.0.0/16");
+        }
         List<Machine> workers = machines.stream().map(Entry::machine).filter(m -> m.role() == Machine.Role.WORKER).toList();
         if (!workers.isEmpty() && machines.stream().noneMatch(e -> e.machine().role() == Machine.Role.MASTER)) {
             problems.add(problems.lineOf("machines"), "machines: no machine has role master, so the workers ("

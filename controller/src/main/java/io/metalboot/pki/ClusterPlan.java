@@ -49,9 +49,17 @@ public record ClusterPlan(List<Entry> entries) {
             apiHosts.add(m.ip().toString());
         });
         out.add(leaf("apiserver", "kube-apiserver", List.of(), apiHosts, key, SERVER));
+        // the API server's client identity towards kubelets (logs, exec), as kubeadm names it
+        out.add(leaf("apiserver-kubelet-client", "kube-apiserver-kubelet-client", List.of("system:masters"), List.of(), key, CLIENT));
         out.add(leaf("admin", "admin", List.of("system:masters"), List.of(), key, CLIENT));
+        out.add(leaf("kube-controller-manager", "system:kube-controller-manager", List.of(), List.of(), key, CLIENT));
+        out.add(leaf("kube-scheduler", "system:kube-scheduler", List.of(), List.of(), key, CLIENT));
         for (Machine m : nodes) {
             out.add(leaf("kubelet-" + m.name(), "system:node:" + m.name(), List.of("system:nodes"), List.of(), key, CLIENT));
+        }
+        for (Machine m : nodes) {
+            // one per node, so that no node holds a key another node uses; the same user for RBAC
+            out.add(leaf("kube-proxy-" + m.name(), "system:kube-proxy", List.of("system:node-proxier"), List.of(), key, CLIENT));
         }
         for (Machine m : nodes) {
             // like kubeadm: localhost too, for the local API server and for peers whose source address is 127.0.0.1

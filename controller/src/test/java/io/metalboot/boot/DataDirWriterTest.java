@@ -19,14 +19,10 @@ class DataDirWriterTest {
 
     @Test
     void theExampleLabInstallsThenServesEachMachineItsOwnConfig() throws Exception {
-        DataDirWriter.files(InventoryLoader.load(Path.of("../examples/home-lab/cluster.yaml"))).forEach((path, text) -> {
-            try {
-                Files.createDirectories(dir.resolve(path).getParent());
-                Files.writeString(dir.resolve(path), text);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        io.metalboot.inventory.Inventory inv = InventoryLoader.load(Path.of("../examples/home-lab/cluster.yaml"));
+        new io.metalboot.pki.ClusterPki(dir.resolve("pki"), new io.metalboot.pki.Issuer(java.time.Clock.systemUTC()),
+                io.metalboot.pki.KeySpec.DEFAULT).run(io.metalboot.pki.ClusterPlan.of(inv, io.metalboot.pki.KeySpec.DEFAULT), java.util.Set.of(), false);
+        writeData(inv);
         DataDir data = DataDir.load(dir);
         assertEquals(List.of(), data.warnings());
         Labels fresh = Labels.of(Map.of("mac", List.of("00-00-00-00-00-01"), "uuid", List.of("u1")), "mac=00-00-00-00-00-01&uuid=u1");
@@ -48,6 +44,25 @@ class DataDirWriterTest {
         for (String json : List.of(phase1, phase2)) {
             RequiredTool.Run run = validate.run(Files.writeString(dir.resolve("x.ign"), json).toString());
             assertEquals(0, run.exitCode(), run.output() + json);
+        }
+    }
+
+    @Test
+    void aNodeWithoutItsCertificatesIsAnErrorNamingTheFileAndTheFix() throws Exception {
+        writeData(InventoryLoader.load(Path.of("../examples/home-lab/cluster.yaml")));
+        DataDir data = DataDir.load(dir);
+        Renderer.Match own = Renderer.match(data, Labels.of(Map.of("mac", List.of("00:00:00:00:00:11"), "os", List.of("installed")),
+                "mac=00:00:00:00:00:11&os=installed"));
+        BootException e = org.junit.jupiter.api.Assertions.assertThrows(BootException.class, () -> Renderer.ignition(data, own));
+        assertEquals(500, e.status());
+        assertTrue(e.getMessage().matches(".*ignition/k8s-node\\.yaml:\\d+: contents\\.local 'pki/ca\\.pem': no file .*/pki/ca\\.pem"
+                + " \\(make the cluster's certificates with: metalboot pki cluster -c cluster\\.yaml --out .*/pki\\)"), e.getMessage());
+    }
+
+    private void writeData(io.metalboot.inventory.Inventory inv) throws java.io.IOException {
+        for (var e : DataDirWriter.files(inv).entrySet()) {
+            Files.createDirectories(dir.resolve(e.getKey()).getParent());
+            Files.writeString(dir.resolve(e.getKey()), e.getValue());
         }
     }
 }

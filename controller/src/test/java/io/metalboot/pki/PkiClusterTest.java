@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code pki cluster} on the home-lab example: what it makes, checked with openssl, and that it is idempotent. */
 class PkiClusterTest {
     static final String EXAMPLE = "../examples/home-lab/cluster.yaml";
-    static final List<String> BUNDLES = List.of("ca", "apiserver", "admin", "kubelet-kube-master", "kubelet-kube-worker-1",
-            "kubelet-kube-worker-2", "etcd-server-kube-master", "etcd-peer-kube-master", "etcd-server-kube-worker-1",
+    static final List<String> BUNDLES = List.of("ca", "apiserver", "apiserver-kubelet-client", "admin",
+            "kube-controller-manager", "kube-scheduler", "kubelet-kube-master", "kubelet-kube-worker-1", "kubelet-kube-worker-2",
+            "kube-proxy-kube-master", "kube-proxy-kube-worker-1", "kube-proxy-kube-worker-2", "etcd-server-kube-master", "etcd-peer-kube-master", "etcd-server-kube-worker-1",
             "etcd-peer-kube-worker-1", "etcd-server-kube-worker-2", "etcd-peer-kube-worker-2", "etcd-client");
 
     @TempDir
@@ -57,7 +58,7 @@ class PkiClusterTest {
         PkiCli r = cluster();
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(lines("created", BUNDLES) + lines("created", List.of("service-account"))
-                + dir + ": 14 created (ecdsa-256 keys; private keys mode 0600)\n", r.out());
+                + dir + ": 20 created (ecdsa-256 keys; private keys mode 0600)\n", r.out());
         for (String b : BUNDLES) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(b + "-key.pem"))), b);
             assertEquals(dir.resolve(b + ".pem") + ": OK\n", openssl("verify", "-CAfile", dir.resolve("ca.pem").toString(),
@@ -93,14 +94,15 @@ class PkiClusterTest {
         Map<String, byte[]> first = snapshot();
         PkiCli again = cluster();
         assertEquals(lines("kept", BUNDLES) + lines("kept", List.of("service-account"))
-                + dir + ": 14 kept (ecdsa-256 keys; private keys mode 0600)\n", again.out());
+                + dir + ": 20 kept (ecdsa-256 keys; private keys mode 0600)\n", again.out());
         assertEquals(first.keySet(), snapshot().keySet());
         first.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, snapshot(name)), name + " unchanged"));
 
         PkiCli renew = cluster("--renew", "apiserver");
         assertTrue(renew.out().contains("renewed  apiserver\n"), renew.out());
         Map<String, byte[]> after = snapshot();
-        first.forEach((name, bytes) -> assertEquals(!name.startsWith("apiserver"), Arrays.equals(bytes, after.get(name)), name));
+        first.forEach((name, bytes) -> assertEquals(!name.startsWith("apiserver.") && !name.startsWith("apiserver-key."),
+                Arrays.equals(bytes, after.get(name)), name));
     }
 
     private byte[] snapshot(String name) {
@@ -136,7 +138,7 @@ class PkiClusterTest {
         Files.delete(dir.resolve("kubelet-kube-worker-1.pem"));
         PkiCli r = cluster();
         assertTrue(r.out().contains("reissued kubelet-kube-worker-1: incomplete: kubelet-kube-worker-1.pem missing\n"), r.out());
-        assertTrue(r.out().endsWith(dir + ": 13 kept, 1 reissued (ecdsa-256 keys; private keys mode 0600)\n"), r.out());
+        assertTrue(r.out().endsWith(dir + ": 19 kept, 1 reissued (ecdsa-256 keys; private keys mode 0600)\n"), r.out());
 
         Files.delete(dir.resolve("ca-key.pem"));
         PkiCli noKey = cluster();

@@ -30,6 +30,11 @@ public final class Ignition {
 
     /** The Ignition JSON for template file {@code name} rendered to {@code text}. */
     public static String of(String name, String text) {
+        return of(name, text, LocalFiles.NONE);
+    }
+
+    /** As {@link #of(String, String)}, with Butane's {@code contents.local} read from {@code local}. */
+    public static String of(String name, String text, LocalFiles local) {
         if (name.endsWith(".ign") || name.endsWith(".ignition")) {
             try {
                 return JSON.writeValueAsString(JSON.readTree(text));
@@ -59,7 +64,7 @@ public final class Ignition {
                     + " write it as Ignition JSON (.ign)");
         }
         if (doc.containsKey("storage")) {
-            out.set("storage", Storage.of(t, doc.get("storage")));
+            out.set("storage", Storage.of(t, doc.get("storage"), local));
         }
         if (doc.containsKey("systemd")) {
             out.set("systemd", Systemd.of(t, doc.get("systemd")));

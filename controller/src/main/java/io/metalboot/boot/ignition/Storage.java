@@ -7,14 +7,15 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * {@code storage.files}, {@code directories} and {@code links}. Contents: {@code inline} (a data
- * URL) or a URL ({@code source} in Butane, {@code remote.url} in CLC). CLC's {@code filesystem: root}
- * is the only filesystem accepted (Ignition 3 paths are absolute in the root filesystem).
+ * {@code storage.files}, {@code directories} and {@code links}. Contents: {@code inline} or Butane's
+ * {@code local} (both become a data URL; a private key needs a mode without group or other bits) or
+ * a URL ({@code source} in Butane, {@code remote.url} in CLC). CLC's {@code filesystem: root} is the
+ * only filesystem accepted (Ignition 3 paths are absolute in the root filesystem).
  */
 final class Storage {
     private static final Set<String> STORAGE = Set.of("files", "directories", "links");
     private static final Set<String> FILE = Set.of("path", "filesystem", "mode", "overwrite", "contents", "user", "group");
-    private static final Set<String> CONTENTS = Set.of("inline", "source", "remote");
+    private static final Set<String> CONTENTS = Set.of("inline", "local", "source", "remote");
     private static final Set<String> DIRECTORY = Set.of("path", "filesystem", "mode", "overwrite", "user", "group");
     private static final Set<String> LINK = Set.of("path", "filesystem", "target", "hard", "overwrite", "user", "group");
     private static final Set<String> OWNER = Set.of("name", "id");
@@ -22,7 +23,7 @@ final class Storage {
     private Storage() {
     }
 
-    static ObjectNode of(YamlTree t, Node node) {
+    static ObjectNode of(YamlTree t, Node node, LocalFiles local) {
         Map<String, Node> storage = t.mapping(node, "storage");
         t.keys(storage, STORAGE, "storage");
         ObjectNode out = Ignition.object();
@@ -33,7 +34,7 @@ final class Storage {
                 t.keys(f, FILE, "storage.files[]");
                 ObjectNode file = common(t, item, f, files.addObject());
                 if (f.containsKey("contents")) {
-                    file.set("contents", contents(t, f.get("contents")));
+                    file.set("contents", contents(t, f.get("contents"), local, file));
                 }
             }
         }
@@ -94,12 +95,22 @@ final class Storage {
         return out;
     }
 
-    private static ObjectNode contents(YamlTree t, Node node) {
+    private static ObjectNode contents(YamlTree t, Node node, LocalFiles local, ObjectNode file) {
         Map<String, Node> c = t.mapping(node, "contents");
         t.keys(c, CONTENTS, "contents");
+        if (c.size() > 1) {
+            throw t.error(node, "contents has " + String.join(" and ", c.keySet()) + "; give exactly one of inline, local, source");
+        }
         ObjectNode out = Ignition.object();
-        if (c.containsKey("inline")) {
-            out.put("source", Ignition.dataUrl(t.scalar(c.get("inline"), "inline")));
+        if (c.containsKey("inline") || c.containsKey("local")) {
+            String text = c.containsKey("inline") ? t.scalar(c.get("inline"), "inline")
+                    : local.read(t, c.get("local"), t.scalar(c.get("local"), "local"));
+            if (text.contains("PRIVATE KEY-----") && (!file.has("mode") || (file.get("mode").asInt() & 077) != 0)) {
+                throw t.error(node, file.get("path").asText() + " holds a private key but its mode is "
+                        + (file.has("mode") ? "0" + Integer.toOctalString(file.get("mode").asInt()) : "not set (Ignition's default is 0644)")
+                        + "; give it mode: 0600");
+            }
+            out.put("source", Ignition.dataUrl(text));
         } else if (c.containsKey("source")) {
             out.put("source", t.scalar(c.get("source"), "source"));
         } else if (c.containsKey("remote")) {

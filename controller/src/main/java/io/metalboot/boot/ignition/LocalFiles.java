@@ -1,0 +1,89 @@
+package io.metalboot.boot.ignition;
+
+import io.metalboot.boot.BootException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Butane's {@code contents.local}: a file under one directory (Butane's {@code --files-dir}; for
+ * the boot server, the data dir), read on every request so a renewed certificate is served at once.
+ * A path may not leave the directory, and a CA's private key is never embedded: a node's Ignition
+ * carries its own keys and the CA certificate, nothing that can sign for the cluster.
+ */
+public record LocalFiles(Optional<Path> root) {
+    /** Contents larger than this are not inlined into Ignition (use {@code source:} with a URL). */
+    static final long MAX_BYTES = 4L << 20;
+    public static final LocalFiles NONE = new LocalFiles(Optional.empty());
+
+    public static LocalFiles under(Path root) {
+        return new LocalFiles(Optional.of(root));
+    }
+
+    String read(YamlTree t, Node at, String relative) {
+        Path dir = root.orElseThrow(() -> t.error(at, "contents.local '" + relative + "' needs a files directory; this config is"
+                + " not rendered from a data dir (use inline: or source:)"));
+        Path file;
+        try {
+            file = Path.of(relative);
+        } catch (InvalidPathException e) {
+            throw t.error(at, "contents.local '" + relative + "' is not a path");
+        }
+        if (file.isAbsolute() || file.normalize().startsWith("..") || relative.isBlank()) {
+            throw t.error(at, "contents.local '" + relative + "' must be a path inside " + dir + " (relative, without ..),"
+                    + " e.g. pki/ca.pem");
+        }
+        Path resolved = dir.resolve(file).normalize();
+        try {
+            Path real = resolved.toRealPath();
+            if (!real.startsWith(dir.toRealPath())) {
+                throw t.error(at, "contents.local '" + relative + "' leads out of " + dir + " (to " + real + "); copy the file into "
+                        + dir + " instead of linking it");
+            }
+            if (Files.size(real) > MAX_BYTES) {
+                throw t.error(at, "contents.local '" + relative + "' is " + Files.size(real) + " bytes, too large to inline into Ignition"
+                        + " (at most " + MAX_BYTES + "); serve it under assets/ and use source: with its URL");
+            }
+            String text = Files.readString(real, StandardCharsets.UTF_8);
+            refuseCaKey(t, at, relative, resolved, text);
+            return text;
+        } catch (NoSuchFileException e) {
+            throw t.error(at, "contents.local '" + relative + "': no file " + resolved + (relative.startsWith("pki/")
+                    ? " (make the cluster's certificates with: metalboot pki cluster -c cluster.yaml --out " + dir.resolve("pki") + ")"
+                    : ""));
+        } catch (IOException e) {
+            throw t.error(at, "contents.local '" + relative + "': cannot read " + resolved + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code X-key.pem} next to a CA certificate {@code X.pem} (cfssl's naming, which {@code pki} keeps) is the CA's key. */
+    private static void refuseCaKey(YamlTree t, Node at, String relative, Path file, String text) {
+        String name = file.getFileName().toString();
+        if (!text.contains("PRIVATE KEY-----") || !name.endsWith("-key.pem")) {
+            return;
+        }
+        Path cert = file.resolveSibling(name.substring(0, name.length() - "-key.pem".length()) + ".pem");
+        if (!Files.isRegularFile(cert)) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(cert)) {
+            X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            if (c.getBasicConstraints() >= 0) {
+                throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert.getFileName() + " ("
+                        + c.getSubjectX500Principal().getName() + "); a machine's Ignition never carries it: give nodes the CA"
+                        + " certificate (" + cert.getFileName() + ") and their own keys only");
+            }
+        } catch (IOException | CertificateException | ClassCastException e) {
+            // not a certificate beside it: nothing says the key belongs to a CA
+        }
+    }
+}
