@@ -83,6 +83,10 @@ class InventoryValidationTest {
                 new Case("section of the wrong kind", "network:\n", "network: 192.168.1.0/24\nnetwork_:\n", List.of(
                         "t.yaml:4: network must be a mapping of fields (key: value), found '192.168.1.0/24'; valid fields: subnet, gateway, dns, pool, leaseSeconds, sharedNetwork, domain",
                         "t.yaml:5: network_: unknown field 'network_' (did you mean 'network'?); valid fields here: version, cluster, network, router, bootServer, machines, os, kubernetes, ssh")),
+                new Case("insecure registry that is not a host", "    role: none", "    role: none\nkubernetes:\n  insecureRegistries: [\"http://r:5000\"]", List.of(
+                        "t.yaml:34: kubernetes.insecureRegistries[0] 'http://r:5000' is not a registry (expected HOST[:PORT] or a CIDR, e.g. 192.168.1.250:5000 or 10.0.0.0/8)")),
+                new Case("pod range too small for the nodes", "    role: none", "    role: none\nkubernetes:\n  podCidr: 10.2.0.0/25", List.of(
+                        "t.yaml:33: kubernetes.podCidr 10.2.0.0/25 has room for 0 node pod ranges (/24 each) but there are 2 masters and workers; use a larger range, e.g. 10.2.0.0/16")),
                 new Case("YAML syntax error", "  name: home-lab", "  name: [home-lab", List.of(
                         "t.yaml:4: not valid YAML: expected ',' or ']', but got : (check indentation and quoting near this line)")));
     }
