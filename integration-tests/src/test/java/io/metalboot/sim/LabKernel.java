@@ -21,11 +21,14 @@ final class LabKernel {
             #!/bin/busybox sh
             /bin/busybox --install -s /bin
             mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
-            for m in %s; do insmod /lib/modules/$m.ko; done
+            # the package has no modules.dep and dependencies move between kernel updates (virtio needs
+            # virtio_ring since 6.1.192), so load in passes until every module is in, at most one per module
+            for pass in %1$s; do for m in %1$s; do [ -e /sys/module/$m ] || insmod /lib/modules/$m.ko 2>/dev/null; done; done
+            for m in %1$s; do [ -e /sys/module/$m ] || echo "METALBOOT-MODULE-MISSING $m" > /dev/ttyS0; done
             ip link set eth0 up
             udhcpc -i eth0 -s /udhcpc.sh -q -n -t 20 -T 2
             mac=$(cat /sys/class/net/eth0/address)
-            wget -q -O /ignition.json "http://%s/ignition?mac=$mac&os=installed"
+            wget -q -O /ignition.json "http://%2$s/ignition?mac=$mac&os=installed"
             echo "METALBOOT-IGNITION $mac $(sha256sum /ignition.json | cut -d' ' -f1)" > /dev/ttyS0
             poweroff -f
             """;

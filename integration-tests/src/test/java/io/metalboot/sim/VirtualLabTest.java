@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -59,8 +60,7 @@ class VirtualLabTest {
                         "--conf-file=" + conf, "--user=root", "--group=root");
             }
             Path data = dir.resolve("data");
-            Run rendered = metalboot("render-data", "-c", inv.toString(), "--out", data.toString());
-            assertEquals(0, rendered.status(), rendered.out() + rendered.err());
+            renderData(inv, data);
             Path kernelDir = data.resolve("assets/coreos/1053.2.0");
             LabKernel.build(kernelDir.resolve("coreos_production_pxe.vmlinuz"), kernelDir.resolve("coreos_production_pxe_image.cpio.gz"),
                     NetLab.LAPTOP_IP, dir);
@@ -112,7 +112,7 @@ class VirtualLabTest {
             lab.start(lab.router(), daemonLog, daemon.path().toString(), "-4", "-f", "-d", "-cf", conf.toString(),
                     "-lf", dir.resolve("dhcpd.leases").toString(), "-pf", dir.resolve("dhcpd.pid").toString(), "eth1");
             Path data = dir.resolve("data");
-            assertEquals(0, metalboot("render-data", "-c", inv.toString(), "--out", data.toString()).status());
+            renderData(inv, data);
             Path assets = data.resolve("assets/coreos/1053.2.0");
             LabKernel.build(assets.resolve("coreos_production_pxe.vmlinuz"), assets.resolve("coreos_production_pxe_image.cpio.gz"),
                     NetLab.LAPTOP_IP, dir);
@@ -172,5 +172,14 @@ class VirtualLabTest {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** The data dir as a user makes it: render-data, then the certificates the installed machines' Ignition embeds. */
+    private static void renderData(Path inv, Path data) {
+        for (String[] args : List.of(new String[] {"render-data", "-c", inv.toString(), "--out", data.toString()},
+                new String[] {"pki", "cluster", "-c", inv.toString(), "--out", data.resolve("pki").toString()})) {
+            Run r = metalboot(args);
+            assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
+        }
     }
 }
