@@ -50,9 +50,42 @@ final class CheckCommand implements Callable<Integer> {
                             + "' (from Debian's ipxe package) or 'metalboot tftp --data " + data.get() + " --ipxe-from DIR'");
                 }
             }
-            out.printf("%s: %d groups, %d profiles%n", data.get(), dir.groups().size(), dir.profiles().size());
+            int broken = renderEveryMachine(inv, dir, out);
+            out.printf("%s: %d groups, %d profiles%s%n", data.get(), dir.groups().size(), dir.profiles().size(),
+                    broken == 0 ? ", every machine's Ignition renders" : "");
+            if (broken > 0) {
+                out.flush();
+                throw new BadInputException(broken + " Ignition config" + (broken == 1 ? "" : "s") + " would fail at boot (listed above)");
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Renders what each machine fetches in both phases (mac, then mac + os=installed); prints each failure, returns how many. */
+    private static int renderEveryMachine(Inventory inv, io.metalboot.boot.DataDir dir, java.io.PrintWriter out) {
+        int broken = 0;
+        for (Machine m : inv.machines()) {
+            for (boolean installed : new boolean[] {false, true}) {
+                String mac = m.mac().toString();
+                java.util.Map<String, java.util.List<String>> query = installed
+                        ? java.util.Map.of("mac", java.util.List.of(mac), "os", java.util.List.of("installed"))
+                        : java.util.Map.of("mac", java.util.List.of(mac));
+                io.metalboot.boot.Labels labels = io.metalboot.boot.Labels.of(query, "mac=" + mac + (installed ? "&os=installed" : ""));
+                try {
+                    io.metalboot.boot.Renderer.Match match = io.metalboot.boot.Renderer.match(dir, labels);
+                    if (match.profile().ignitionId().isPresent()) {
+                        io.metalboot.boot.Renderer.ignition(dir, match);
+                    }
+                } catch (io.metalboot.boot.BootException e) {
+                    if (e.status() == 404) {
+                        continue; // no group for this machine in this phase: nothing it would fetch
+                    }
+                    broken++;
+                    out.println("error: " + m.name() + " (" + (installed ? "installed" : "install") + " phase): " + e.getMessage());
+                }
+            }
+        }
+        return broken;
     }
 }

@@ -88,6 +88,32 @@ class KubernetesProfilesTest {
         }
     }
 
+    /** One master alone: an etcd ring of one, no routes to other nodes (so no pod-routes unit), still valid everywhere. */
+    @Test
+    void aSingleMasterClusterIsValidToo() throws Exception {
+        RequiredTool validate = RequiredTool.find("ignition-validate", "ignition");
+        RequiredTool analyze = RequiredTool.find("systemd-analyze", "systemd");
+        Path one = Files.createDirectories(dir.resolve("one"));
+        String inventory = Files.readString(dir.resolve("lab/cluster.yaml"));
+        int workers = inventory.indexOf("  - name: kube-worker-1");
+        Files.writeString(one.resolve("cluster.yaml"), inventory.substring(0, workers) + inventory.substring(inventory.indexOf("  - name: node00")));
+        try (ServedProject single = ServedProject.render(one.resolve("cluster.yaml"), one)) {
+            String json = single.ignition(MACHINES.get("kube-master"), true);
+            Files.writeString(one.resolve("master.ign"), json);
+            RequiredTool.Run valid = validate.run(one.resolve("master.ign").toString());
+            assertEquals(0, valid.exitCode(), valid.output());
+            Config config = Config.parse(json);
+            assertTrue(config.units().stream().noneMatch(u -> u.name().equals("pod-routes.service")));
+            assertTrue(config.unit("etcd-member.service").contents().orElseThrow()
+                    .contains("--initial-cluster=kube-master=https://192.168.1.201:2380 \\\n"));
+            List<String> args = new ArrayList<>(List.of("verify", "--root=" + one.resolve("root")));
+            SystemdRoot.write(one.resolve("root"), config).forEach(u -> args.add(u.toString()));
+            RequiredTool.Run run = analyze.run(args.toArray(String[]::new));
+            assertEquals("", run.output().strip());
+            assertEquals(0, run.exitCode());
+        }
+    }
+
     @Test
     void eachNodeHoldsOnlyItsOwnPrivateKeysAndNeverTheCaKey() throws Exception {
         Path pki = dir.resolve("lab/pki");
@@ -120,6 +146,39 @@ class KubernetesProfilesTest {
                 }
                 assertEquals(installed ? expected : Set.of(), carried, node + (installed ? " installed" : " install phase"));
                 assertFalse(carried.contains("ca-key.pem"));
+            }
+        }
+    }
+
+    /**
+     * Every file a unit or a config names under /etc/kubernetes or /etc/etcd is one the same Ignition
+     * writes, and every component kubeconfig parses with kubectl and points at the API server: a
+     * typo in a path would otherwise only show on a booted machine.
+     */
+    @Test
+    void everyFileTheUnitsAndConfigsNameIsWrittenAndTheKubeconfigsParse() throws Exception {
+        RequiredTool kubectl = RequiredTool.find("kubectl", "kubernetes-client");
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("/etc/(?:kubernetes|etcd)/[A-Za-z0-9./_-]+");
+        for (Map.Entry<String, String> m : MACHINES.entrySet()) {
+            Config config = Config.parse(served.ignition(m.getValue(), true));
+            List<String> texts = new ArrayList<>();
+            config.units().forEach(u -> u.contents().ifPresent(texts::add));
+            config.files().values().forEach(f -> f.inline().ifPresent(texts::add));
+            for (String text : texts) {
+                java.util.regex.Matcher found = named.matcher(text);
+                while (found.find()) {
+                    assertTrue(config.files().containsKey(found.group()), m.getKey() + ": " + found.group() + " is named but not written");
+                }
+            }
+            for (Config.File f : config.files().values()) {
+                if (f.path().endsWith(".kubeconfig")) {
+                    Path local = Files.writeString(dir.resolve(m.getKey() + "-" + Path.of(f.path()).getFileName()), f.inline().orElseThrow());
+                    RequiredTool.Run view = kubectl.run("config", "view", "--kubeconfig", local.toString(), "-o",
+                            "jsonpath={.clusters[0].cluster.server} {.users[0].user.client-certificate}");
+                    assertEquals(0, view.exitCode(), view.output());
+                    String who = Path.of(f.path()).getFileName().toString().replace(".kubeconfig", "");
+                    assertEquals("https://192.168.1.201:6443 /etc/kubernetes/pki/" + who + ".pem", view.output().strip(), f.path());
+                }
             }
         }
     }

@@ -52,8 +52,9 @@ final class SystemdRoot {
         return verify;
     }
 
+    /** An absolute path, or a bare name, which systemd looks up in its fixed PATH (so /usr/bin/NAME serves). */
     private static void stub(Path root, String binary) throws IOException {
-        Path file = root.resolve(binary.substring(1));
+        Path file = root.resolve(binary.startsWith("/") ? binary.substring(1) : "usr/bin/" + binary);
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, "#!/bin/sh\nexit 0\n");

@@ -64,4 +64,21 @@ class CheckCommandTest {
         java.nio.file.Files.writeString(dir.resolve("tftpboot/ipxe.efi"), "x");
         assertTrue(!Cli.run("check", "-c", EXAMPLE, "--data", dir.toString()).out().contains("warning"));
     }
+
+    @Test
+    void everyMachinesIgnitionIsRenderedAndAMissingKeyIsAnErrorNamingTheMachine(@TempDir Path dir) throws IOException {
+        assertEquals(0, Cli.run("init", dir.toString()).exitCode());
+        String inventory = dir.resolve("cluster.yaml").toString();
+        Cli ok = Cli.run("check", "-c", inventory, "--data", dir.toString());
+        assertEquals(0, ok.exitCode(), ok.out() + ok.err());
+        assertTrue(ok.out().endsWith(dir + ": 5 groups, 4 profiles, every machine's Ignition renders\n"), ok.out());
+        java.nio.file.Files.delete(dir.resolve("pki/kubelet-kube-worker-1-key.pem"));
+        Cli r = Cli.run("check", "-c", inventory, "--data", dir.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.out().contains("error: kube-worker-1 (installed phase): " + dir.resolve("ignition/k8s-node.yaml")
+                + ":"), r.out());
+        assertTrue(r.out().contains(": contents.local 'pki/kubelet-kube-worker-1-key.pem': no file "
+                + dir.resolve("pki/kubelet-kube-worker-1-key.pem")), r.out());
+        assertEquals("metalboot: 1 Ignition config would fail at boot (listed above)\n", r.err());
+    }
 }
