@@ -25,7 +25,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--data", paramLabel = "DIR",
             description = "Also check the boot server's data dir: the iPXE binaries the router config names must be in DIR/tftpboot,"
-                    + " and the groups, profiles and templates must load.")
+                    + " the groups, profiles and templates must load, and the Ignition every machine fetches (install and installed phase)"
+                    + " must render, certificates included.")
     java.util.Optional<java.nio.file.Path> data;
 
     @Override
