@@ -25,11 +25,12 @@ class PkiCheckTest {
         PkiCli r = PkiCli.run("pki", "check", "--dir", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().startsWith("admin.pem  O=system:masters,CN=admin  no SANs  expires " + expiry(dir.resolve("admin.pem"))
-                + " (364 days)\napiserver.pem  CN=kube-apiserver  DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,"
+                + " (364 days)\napiserver-kubelet-client.pem  O=system:masters,CN=kube-apiserver-kubelet-client  no SANs  expires "
+                + expiry(dir.resolve("apiserver-kubelet-client.pem")) + " (364 days)\napiserver.pem  CN=kube-apiserver  DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,"
                 + "DNS:kubernetes.default.svc.cluster.local,DNS:kube-master,IP:10.3.0.1,IP:192.168.1.201  expires "
                 + expiry(dir.resolve("apiserver.pem")) + " (364 days)\nca.pem  O=metalboot,CN=home-lab CA  no SANs  expires "
                 + expiry(dir.resolve("ca.pem")) + " (3649 days)  CA\n"), r.out());
-        assertEquals(13, r.out().lines().count(), r.out());
+        assertEquals(19, r.out().lines().count(), r.out());
     }
 
     @Test
