@@ -1,5 +1,6 @@
 package io.metalboot.cli;
 
+import io.metalboot.assets.AssetsException;
 import io.metalboot.inventory.InventoryException;
 import io.metalboot.pki.PkiException;
 import io.metalboot.router.RouterAgentException;
@@ -25,13 +26,15 @@ final class Failures implements IExecutionExceptionHandler {
             err.flush();
             return BAD_INPUT;
         }
-        if (e instanceof TemplateException || e instanceof BadInputException || e instanceof PkiException pe && pe.badInput()) {
+        if (e instanceof TemplateException || e instanceof BadInputException || e instanceof PkiException pe && pe.badInput()
+                || e instanceof AssetsException ae && ae.badInput()) {
             err.println("metalboot: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
         }
         err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException
-                || e instanceof io.metalboot.boot.BootException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+                || e instanceof io.metalboot.boot.BootException || e instanceof AssetsException ? "" : e.getClass().getSimpleName() + ": ")
+                + e.getMessage());
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + c);
         }
