@@ -117,13 +117,14 @@ public final class FlatcarFetch {
         return new Fetched(target, Files.size(target), Outcome.DOWNLOADED, v);
     }
 
-    private void get(ResumableDownload download, String name, Path part, boolean fresh) throws IOException {
+    /** Downloads {@code name} into {@code part}; a signature starts afresh and is too small to show. */
+    private void get(ResumableDownload download, String name, Path part, boolean signature) throws IOException {
         URI url = release.url(name);
-        if (fresh) {
+        if (signature) {
             discard(part);
         }
         try {
-            download.fetch(url, part, name);
+            download.fetch(url, part, name, !signature);
         } catch (ResumableDownload.Failed e) {
             if (e.notFound) {
                 throw AssetsException.failure(e.getMessage() + ". Check --channel " + release.channel() + " and --version "
@@ -158,10 +159,10 @@ public final class FlatcarFetch {
         };
     }
 
-    /** Removes a part file and the validator saved beside it (see {@link ResumableDownload}). */
+    /** Removes a part file and the validator saved beside it. */
     private static void discard(Path part) throws IOException {
         Files.deleteIfExists(part);
-        Files.deleteIfExists(ResumableDownload.ifRangeFile(part));
+        Files.deleteIfExists(Ranges.ifRangeFile(part));
     }
 
     /** Renames in one step, so the boot server never serves half a file. */

@@ -42,7 +42,9 @@ public final class Keyring {
                 throw AssetsException.failure("the bundled Flatcar image signing key (" + FLATCAR_RESOURCE + ") is missing from"
                         + " metalboot's class path; pass the key with --key FILE (https://www.flatcar.org/security/image-signing-key/)");
             }
-            return parse("the bundled Flatcar image signing key", in);
+            return parse("the bundled Flatcar image signing key", "the bundled Flatcar image signing key", in);
+        } catch (AssetsException e) {
+            throw AssetsException.failure(e.getMessage() + "; pass the key with --key FILE (https://www.flatcar.org/security/image-signing-key/)", e);
         } catch (IOException e) {
             throw AssetsException.failure("cannot read the bundled Flatcar image signing key: " + e.getMessage(), e);
         }
@@ -51,7 +53,7 @@ public final class Keyring {
     /** The public keys in {@code file} (armored or binary), e.g. from {@code gpg --export --armor KEYID}. */
     public static Keyring read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(file.toString(), in);
+            return parse(file.toString(), "--key " + file, in);
         } catch (NoSuchFileException e) {
             throw AssetsException.input("--key " + file + ": no such file", e);
         } catch (IOException e) {
@@ -59,18 +61,19 @@ public final class Keyring {
         }
     }
 
-    static Keyring parse(String source, InputStream in) {
+    /** The keys in {@code in}; {@code source} names them in messages, {@code label} in parse errors. */
+    static Keyring parse(String source, String label, InputStream in) {
         List<PGPPublicKeyRing> found = new ArrayList<>();
         try {
             PGPPublicKeyRingCollection collection = new PGPPublicKeyRingCollection(PGPUtil.getDecoderStream(in),
                     new BcKeyFingerprintCalculator());
             collection.getKeyRings().forEachRemaining(found::add);
         } catch (IOException | PGPException | RuntimeException e) {
-            throw AssetsException.input(source + " is not an OpenPGP public key (" + e.getMessage()
+            throw AssetsException.input(label + " is not an OpenPGP public key (" + e.getMessage()
                     + "); export one with: gpg --export --armor KEYID > key.asc", e);
         }
         if (found.isEmpty()) {
-            throw AssetsException.input(source + " holds no OpenPGP public key; export one with: gpg --export --armor KEYID > key.asc");
+            throw AssetsException.input(label + " holds no OpenPGP public key; export one with: gpg --export --armor KEYID > key.asc");
         }
         return new Keyring(source, found);
     }

@@ -101,7 +101,8 @@ public final class ProgressDisplay implements TransferListener {
         int percent = (int) Math.min(100, done * 100 / all);
         String eta = rate <= 0 || speed.isEmpty() ? "" : "  ETA " + Sizes.clock(Duration.ofSeconds((long) ((all - done) / rate)));
         String right = String.format(Locale.ROOT, " %3d%% ", percent);
-        String tail = " " + Sizes.bytes(done) + "/" + Sizes.bytes(all) + speed + eta;
+        // fixed room for the rate and ETA, so the bar keeps its width while they appear and change
+        String tail = String.format(Locale.ROOT, " %s/%s%-26s", Sizes.bytes(done), Sizes.bytes(all), speed + eta);
         String label = clean(name);
         int barWidth = width - 1 - label.length() - right.length() - tail.length() - 2;
         if (barWidth < 10) {
@@ -109,11 +110,11 @@ public final class ProgressDisplay implements TransferListener {
             barWidth = width - 1 - label.length() - right.length() - tail.length() - 2;
         }
         if (barWidth < 10) {
-            return fit(label + right + tail);
+            return fit(label + right + tail.stripTrailing());
         }
         int filled = (int) ((long) barWidth * percent / 100);
         String bar = "=".repeat(filled) + (filled < barWidth ? ">" + " ".repeat(barWidth - filled - 1) : "");
-        return fit(label + right + "[" + bar + "]" + tail);
+        return fit(label + right + "[" + bar + "]" + tail.stripTrailing());
     }
 
     private void draw() {

@@ -14,11 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -71,8 +71,12 @@ final class ResumableDownload implements AutoCloseable {
         }
     }
 
-    /** Downloads {@code url} into {@code part}, continuing what is there; returns the part's size. */
-    long fetch(URI url, Path part, String name) {
+    /**
+     * Downloads {@code url} into {@code part}, continuing what is there; returns the part's size.
+     * {@code show} false keeps the transfer itself (not its retries) from the listener: a signature.
+     */
+    long fetch(URI url, Path part, String name, boolean show) {
+        TransferListener listener = show ? this.listener : this.listener.notesOnly();
         int failures = 0;
         int restarts = 0;
         int attempts = 0;
@@ -81,7 +85,7 @@ final class ResumableDownload implements AutoCloseable {
             attempts++;
             AtomicBoolean received = new AtomicBoolean();
             try {
-                if (attempt(url, part, name, received)) {
+                if (attempt(url, part, name, received, listener)) {
                     return Files.size(part);
                 }
                 if (++restarts > MAX_RESTARTS) {
@@ -102,13 +106,13 @@ final class ResumableDownload implements AutoCloseable {
     }
 
     /** One request: true when the part is complete, false to start over; IOException to retry. */
-    private boolean attempt(URI url, Path part, String name, AtomicBoolean received) throws IOException {
+    private boolean attempt(URI url, Path part, String name, AtomicBoolean received, TransferListener listener) throws IOException {
         long have = size(part);
-        Path ifRangeFile = ifRangeFile(part);
+        Path ifRangeFile = Ranges.ifRangeFile(part);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(options.connectTimeout()).header("User-Agent", USER_AGENT).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
-            readIfRange(ifRangeFile).ifPresent(v -> request.header("If-Range", v));
+            Ranges.readIfRange(ifRangeFile).ifPresent(v -> request.header("If-Range", v));
         }
         HttpResponse<InputStream> response;
         try {
@@ -124,12 +128,12 @@ final class ResumableDownload implements AutoCloseable {
                     if (have > 0) {
                         listener.note(name + ": the server sent the whole file instead of the rest; starting over from byte 0");
                     }
-                    saveIfRange(ifRangeFile, response);
-                    copy(body, part, 0, contentLength(response), name, received);
+                    Ranges.saveIfRange(ifRangeFile, response);
+                    copy(body, part, 0, contentLength(response), name, received, listener);
                     return true;
                 }
                 case 206 -> {
-                    Optional<long[]> range = contentRange(response);
+                    Optional<long[]> range = Ranges.contentRange(response);
                     if (range.isEmpty() || range.get()[0] != have) {
                         listener.note(name + ": the server answered another range than asked; starting over");
                         Files.deleteIfExists(part);
@@ -137,11 +141,11 @@ final class ResumableDownload implements AutoCloseable {
                         return false;
                     }
                     long total = range.get()[2];
-                    copy(body, part, have, total < 0 ? OptionalLong.empty() : OptionalLong.of(total), name, received);
+                    copy(body, part, have, total < 0 ? OptionalLong.empty() : OptionalLong.of(total), name, received, listener);
                     return true;
                 }
                 case 416 -> {
-                    Optional<long[]> range = contentRange(response);
+                    Optional<long[]> range = Ranges.contentRange(response);
                     if (range.isPresent() && range.get()[2] == have) {
                         listener.finished(name, have);
                         return true;
@@ -159,8 +163,8 @@ final class ResumableDownload implements AutoCloseable {
         }
     }
 
-    private void copy(InputStream body, Path part, long offset, OptionalLong total, String name, AtomicBoolean received)
-            throws IOException {
+    private void copy(InputStream body, Path part, long offset, OptionalLong total, String name, AtomicBoolean received,
+            TransferListener listener) throws IOException {
         if (total.isPresent()) {
             long free = Files.getFileStore(part.toAbsolutePath().getParent()).getUsableSpace();
             if (free < total.getAsLong() - offset) {
@@ -214,57 +218,8 @@ final class ResumableDownload implements AutoCloseable {
         listener.finished(name, done);
     }
 
-    /** Beside {@code NAME.part}: the validator that proves on resume that the file has not changed. */
-    static Path ifRangeFile(Path part) {
-        return part.resolveSibling(part.getFileName() + ".if-range");
-    }
-
     private static OptionalLong contentLength(HttpResponse<?> response) {
         return response.headers().firstValueAsLong("Content-Length");
-    }
-
-    /** {@code Content-Range: bytes START-END/TOTAL} or {@code bytes *}{@code /TOTAL} as [start, end, total]; -1 for unknown. */
-    static Optional<long[]> contentRange(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Content-Range");
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = header.get().trim();
-        if (!v.startsWith("bytes ") || v.indexOf('/') < 0) {
-            return Optional.empty();
-        }
-        String range = v.substring(6, v.indexOf('/')).trim();
-        String total = v.substring(v.indexOf('/') + 1).trim();
-        try {
-            long t = total.equals("*") ? -1 : Long.parseLong(total);
-            if (range.equals("*")) {
-                return Optional.of(new long[] {-1, -1, t});
-            }
-            int dash = range.indexOf('-');
-            return Optional.of(new long[] {Long.parseLong(range.substring(0, dash)), Long.parseLong(range.substring(dash + 1)), t});
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A strong ETag, else Last-Modified: what proves on resume that the file has not changed. */
-    private static void saveIfRange(Path file, HttpResponse<?> response) throws IOException {
-        Optional<String> etag = response.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"));
-        Optional<String> value = etag.or(() -> response.headers().firstValue("Last-Modified"));
-        if (value.isPresent()) {
-            Files.writeString(file, value.get(), StandardCharsets.UTF_8);
-        } else {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private static Optional<String> readIfRange(Path file) {
-        try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter(v -> !v.isEmpty()
-                    && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     /** What went wrong, in words: {@code connection refused}, {@code no response within 15 s}, … */
@@ -282,7 +237,7 @@ final class ResumableDownload implements AutoCloseable {
             }
             if (c instanceof ConnectException) {
                 if (c.getMessage() != null && !c.getMessage().isBlank()) {
-                    return c.getMessage().toLowerCase(java.util.Locale.ROOT);
+                    return c.getMessage().toLowerCase(Locale.ROOT);
                 }
                 connect = true;
             }

@@ -16,6 +16,29 @@ public interface TransferListener {
     /** Something worth a line of its own: a retry, a restart, a kept file. */
     void note(String message);
 
+    /** This listener's notes only, without the transfer itself (for a file too small to show). */
+    default TransferListener notesOnly() {
+        TransferListener all = this;
+        return new TransferListener() {
+            @Override
+            public void started(String name, long offset, OptionalLong total) {
+            }
+
+            @Override
+            public void progressed(long done) {
+            }
+
+            @Override
+            public void finished(String name, long size) {
+            }
+
+            @Override
+            public void note(String message) {
+                all.note(message);
+            }
+        };
+    }
+
     TransferListener SILENT = new TransferListener() {
         @Override
         public void started(String name, long offset, OptionalLong total) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(name = "fetch",
         description = {"Download an OS's PXE kernel and initrd into the data dir and verify their OpenPGP signatures.", "",
                 "  metalboot assets fetch flatcar --channel stable --version 4152.2.3 --dir DATA",
                 "",
@@ -36,6 +36,10 @@ import picocli.CommandLine.Spec;
 final class AssetsFetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    // no mixinStandardHelpOptions: its -V/--version would take the place of --version VERSION
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "OS", description = "The OS: flatcar.")
     String os;
