@@ -70,6 +70,10 @@ public final class FlatcarFetch {
             for (String name : FlatcarRelease.PXE_FILES) {
                 fetched.add(one(dir, name, download));
             }
+            if (release.version().startsWith("current") && fetched.stream().anyMatch(f -> f.outcome() == Outcome.KEPT)) {
+                listener.note("kept the verified files already in " + dir + "; '" + release.version() + "' moves with each release:"
+                        + " --force fetches the newest");
+            }
             return fetched;
         } catch (IOException e) {
             throw AssetsException.failure("cannot write in " + dir + ": " + e, e);
@@ -92,7 +96,14 @@ public final class FlatcarFetch {
                 Verified v = check.verify(target, sig, clock.instant());
                 return new Fetched(target, Files.size(target), Outcome.KEPT, v);
             } catch (BadSignatureException e) {
-                listener.note(name + ": the file already in " + dir + " does not verify (" + e.getMessage() + "); downloading it again");
+                if (e.kind() == Kind.UNKNOWN_KEY || e.kind() == Kind.KEY_NOT_VALID) {
+                    // the mirror's copy is signed the same way: downloading it again would only lose this one
+                    throw new BadSignatureException(e.kind(), name + " in " + dir + ": " + e.getMessage() + ". Kept it and"
+                            + " downloaded nothing. If it was fetched with another --key, pass that key again; --force downloads"
+                            + " it anew and replaces it only if the new copy verifies.");
+                }
+                listener.note(name + ": the file already in " + dir + " does not verify (" + e.getMessage() + "); removed it,"
+                        + " downloading it again");
                 Files.deleteIfExists(target);
                 Files.deleteIfExists(sig);
             }

@@ -98,8 +98,9 @@ final class ResumableDownload implements AutoCloseable {
                     throw new Failed(url + ": " + reason(e) + " (" + attempts + (attempts == 1 ? " attempt)" : " attempts)"), false, e);
                 }
                 Duration wait = options.backoff().multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 6));
-                listener.note(name + ": " + reason(e) + "; retrying in " + wait.toMillis() / 1000.0 + " s, resuming at "
-                        + Sizes.bytes(size(part)));
+                long have = size(part);
+                listener.note(name + ": " + reason(e) + "; retrying in " + wait.toMillis() / 1000.0 + " s"
+                        + (have > 0 ? ", resuming at " + Sizes.bytes(have) : ""));
                 sleep(wait);
             }
         }

@@ -87,8 +87,15 @@ final class AssetsFetchCommand implements Callable<Integer> {
         ProgressDisplay.Mode mode = quiet ? ProgressDisplay.Mode.QUIET
                 : stderrIsTerminal() ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
         ProgressDisplay display = new ProgressDisplay(spec.commandLine().getErr(), mode, columns(), System::nanoTime);
-        List<FlatcarFetch.Fetched> fetched = new FlatcarFetch(release, data, keyring, options, display, Clock.systemUTC(),
-                baseUrl.isPresent()).run();
+        // Ctrl-C: end the bar's line and say how to go on; the .part file stays for the next run
+        Thread onInterrupt = new Thread(() -> display.note("interrupted: run the same command again to resume"));
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        List<FlatcarFetch.Fetched> fetched;
+        try {
+            fetched = new FlatcarFetch(release, data, keyring, options, display, Clock.systemUTC(), baseUrl.isPresent()).run();
+        } finally {
+            removeHook(onInterrupt);
+        }
         if (!quiet) {
             var out = spec.commandLine().getOut();
             for (FlatcarFetch.Fetched f : fetched) {
@@ -98,6 +105,14 @@ final class AssetsFetchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs
+        }
     }
 
     /** Whether standard error is a terminal (Linux: where fd 2 points), and not a dumb one. */

@@ -35,7 +35,7 @@ final class Failures implements IExecutionExceptionHandler {
         err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException
                 || e instanceof io.metalboot.boot.BootException || e instanceof AssetsException ? "" : e.getClass().getSimpleName() + ": ")
                 + e.getMessage());
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        for (Throwable c = e instanceof AssetsException ? null : e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + c);
         }
         err.flush();

@@ -137,7 +137,23 @@ class FlatcarFetchTest {
         assertEquals(List.of(Outcome.DOWNLOADED, Outcome.KEPT), fetched.stream().map(Fetched::outcome).toList());
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).startsWith(KERNEL + ": the file already in " + dir() + " does not verify (BAD signature"), notes.get(0));
+        assertTrue(notes.get(0).endsWith("); removed it, downloading it again"), notes.get(0));
         assertInPlace();
+    }
+
+    @Test
+    void aFileAlreadyThereSignedByAnotherKeyIsKeptAndNothingDownloaded() throws IOException {
+        fetch(VERSION, FAST);
+        int before = server.requests().size();
+        keyring = Keyring.read(stranger.exportPublic(data.resolve("stranger.asc")));
+        BadSignatureException e = assertThrows(BadSignatureException.class, () -> fetch(VERSION, FAST));
+        assertEquals(BadSignatureException.Kind.UNKNOWN_KEY, e.kind());
+        assertTrue(e.getMessage().startsWith(KERNEL + " in " + dir() + ": signed by key " + keys.signingKeyId() + ", which is not in "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(". Kept it and downloaded nothing. If it was fetched with another --key, pass that key"
+                + " again; --force downloads it anew and replaces it only if the new copy verifies."), e.getMessage());
+        assertEquals(before, server.requests().size());
+        assertArrayEquals(kernel, Files.readAllBytes(dir().resolve(KERNEL)));
     }
 
     @Test
@@ -278,7 +294,7 @@ class FlatcarFetchTest {
                 () -> fetch(FlatcarRelease.of("stable", VERSION, Optional.of(base)), oneRetry));
         assertEquals(base + "/" + VERSION + "/" + KERNEL + ".sig: connection refused (2 attempts). Cannot reach " + base
                 + ": check the network and --base-url", e.getMessage());
-        assertEquals(List.of(KERNEL + ".sig: connection refused; retrying in 0.0 s, resuming at 0 B"), notes);
+        assertEquals(List.of(KERNEL + ".sig: connection refused; retrying in 0.0 s"), notes);
     }
 
     @Test
