@@ -52,6 +52,10 @@ public final class BootServer implements AutoCloseable {
         r.register(new BootRoutes(data, progress, metrics));
         r.any("/assets/*", (req, res) -> {
             String path = req.path().path();
+            if (path.contains("/.") || path.endsWith(".part")) {
+                // assets fetch keeps its lock and unverified downloads there: never hand them to a machine
+                throw BootException.notFound(path + ": hidden files and downloads in progress (.part) are not served");
+            }
             String ip = BootRoutes.ip(req);
             boolean get = req.prologue().method().text().equals("GET");
             res.whenSent(() -> {

@@ -55,6 +55,14 @@ class AssetsAndReloadTest {
                     .substring(5).strip();
             RequiredTool.Run cached = curl.run("-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: " + etag, url);
             assertEquals("304", cached.output().strip());
+            // what assets fetch leaves while it works: an unverified download and its lock
+            Files.write(dir.resolve("assets/flatcar/vmlinuz.part"), kernel);
+            Files.writeString(dir.resolve("assets/flatcar/.metalboot-fetch.lock"), "1");
+            for (String hidden : new String[] {"vmlinuz.part", ".metalboot-fetch.lock"}) {
+                RequiredTool.Run r = curl.run("-s", "-w", " %{http_code}", url.replace("vmlinuz", hidden));
+                assertEquals("/assets/flatcar/" + hidden + ": hidden files and downloads in progress (.part) are not served\n 404",
+                        r.output());
+            }
         }
     }
 
