@@ -19,9 +19,15 @@ import java.util.stream.Stream;
  * templates in {@code ignition/} and {@code generic/} (parsed here, so a broken one is reported at
  * load, not at boot). {@code assets/} is served from disk. {@code warnings} name groups a machine
  * could match equally well, with no more specific group to decide (the tie breaks by group id).
+ * {@code selection} finds a request's group without trying every group (see {@link GroupSelection}).
  */
 public record DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
-        Map<String, Template> generic, List<String> warnings) {
+        Map<String, Template> generic, List<String> warnings, GroupSelection selection) {
+
+    public DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
+            Map<String, Template> generic, List<String> warnings) {
+        this(root, groups, profiles, ignition, generic, warnings, new GroupSelection(groups));
+    }
 
     public DataDir {
         groups = List.copyOf(groups);
@@ -70,8 +76,7 @@ public record DataDir(Path root, List<Group> groups, Map<String, Profile> profil
 
     /** The group for {@code labels}: every selector matches, the most selectors win, ties go to the lowest id. */
     public Optional<Group> select(Labels labels) {
-        return groups.stream().filter(g -> g.matches(labels))
-                .max(Comparator.comparingInt((Group g) -> g.selector().size()).thenComparing(Group::id, Comparator.reverseOrder()));
+        return selection.select(labels);
     }
 
     private static List<String> ambiguities(List<Group> groups) {

@@ -70,6 +70,48 @@ class SelectionTest {
         assertEquals(Optional.of(c.group()), data.select(Labels.of(query, c.query())).map(Group::id));
     }
 
+    /** Finding groups by MAC picks what trying every group in order picks, for 1,000 machines and the usual queries. */
+    @Test
+    void selectionByMacAgreesWithTryingEveryGroup() {
+        List<Group> groups = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, Map<String, String>> add = (id, sel) -> groups.add(new Group(id, id, "p",
+                new java.util.TreeMap<>(sel), Map.of(), dir.resolve("groups/" + id + ".json")));
+        add.accept("install", Map.of());
+        add.accept("installed", Map.of("os", "installed"));
+        add.accept("region-a", Map.of("region", "a"));
+        for (int i = 0; i < 1000; i++) {
+            String mac = String.format("02:00:00:00:%02x:%02x", i >> 8, i & 0xff);
+            add.accept(String.format("m%04d", i), Map.of("mac", mac, "os", "installed"));
+            if (i % 7 == 0) {
+                add.accept(String.format("b%04d", i), Map.of("mac", mac));
+                add.accept(String.format("a%04d", i), Map.of("mac", mac)); // same selectors: the lower id wins
+            }
+        }
+        groups.sort(java.util.Comparator.comparing(Group::id));
+        DataDir many = new DataDir(dir, groups, Map.of(), Map.of(), Map.of(), List.of());
+        List<String> queries = new java.util.ArrayList<>(List.of("", "os=installed", "region=a", "region=a&os=installed",
+                "mac=02:00:00:00:ff:ff", "mac=02:00:00:00:ff:ff&os=installed"));
+        for (int i = 0; i < 1000; i += 13) {
+            String mac = String.format("02-00-00-00-%02x-%02x", i >> 8, i & 0xff);
+            queries.addAll(List.of("mac=" + mac, "mac=" + mac + "&os=installed", "mac=" + mac + "&region=a"));
+        }
+        for (String q : queries) {
+            Labels labels = labels(q);
+            Optional<Group> everyGroup = groups.stream().filter(g -> g.matches(labels)).max(java.util.Comparator
+                    .comparingInt((Group g) -> g.selector().size()).thenComparing(Group::id, java.util.Comparator.reverseOrder()));
+            assertEquals(everyGroup.map(Group::id), many.select(labels).map(Group::id), q);
+        }
+        assertEquals(Optional.of("a0007"), many.select(labels("mac=02:00:00:00:00:07")).map(Group::id));
+    }
+
+    private static Labels labels(String q) {
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        for (String pair : q.isEmpty() ? new String[0] : q.split("&")) {
+            query.put(pair.split("=")[0], List.of(pair.split("=")[1]));
+        }
+        return Labels.of(query, q);
+    }
+
     @Test
     void ambiguousGroupsAreNamedAtLoad() {
         assertEquals(8, data.warnings().size(), data.warnings().toString());
