@@ -21,7 +21,10 @@ import org.apache.commons.net.tftp.TFTPWriteRequestPacket;
 /**
  * A read-only TFTP server (RFC 1350 with the 2347/2348/2349/7440 options) for the iPXE binaries in
  * {@code DATA/tftpboot}. One virtual thread reads requests; each read request gets its own socket and
- * virtual thread, up to {@link TftpConfig#maxTransfers()} at once.
+ * platform thread, up to {@link TftpConfig#maxTransfers()} at once: a transfer waits for an ACK after
+ * every window, and a platform thread blocked in receive wakes straight from the kernel, where a virtual
+ * thread goes through the JDK's poller and scheduler, which doubled the time per block in lock-step
+ * (windowsize 1) transfers (bench/tftp).
  *
  * <pre>{@code
  * try (TftpServer tftp = TftpServer.start(TftpConfig.of(listen, dataDir.resolve("tftpboot")), listener)) { … }
@@ -146,7 +149,7 @@ public final class TftpServer implements AutoCloseable {
             release(client);
             throw e;
         }
-        Thread.ofVirtual().name("tftp-" + Transfer.address(client)).start(() -> {
+        Thread.ofPlatform().daemon(true).name("tftp-" + Transfer.address(client)).start(() -> {
             TransferEvent event;
             try {
                 event = new Transfer(transferSocket, client, request, config).run(root);

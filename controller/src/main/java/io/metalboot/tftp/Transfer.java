@@ -16,7 +16,7 @@ import org.apache.commons.net.tftp.TFTPPacketException;
 import org.apache.commons.net.tftp.TFTPRequestPacket;
 
 /**
- * One read request, served from its own socket (a new TID, RFC 1350) on its own virtual thread: the
+ * One read request, served from its own socket (a new TID, RFC 1350) on its own thread: the
  * OACK if options were negotiated, then windows of DATA blocks (RFC 7440), each window sent again
  * after a timeout without progress, at most {@code retries} times. Acknowledgements that do not move
  * the window forward are ignored, so a duplicated ACK never doubles the traffic (Sorcerer's Apprentice).
