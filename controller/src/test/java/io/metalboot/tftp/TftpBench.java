@@ -40,19 +40,50 @@ public final class TftpBench {
         Optional<Tftpd> hpa = startTftpdHpa(dir);
         try (TftpServer metalboot = TftpServer.start(TftpConfig.of(new InetSocketAddress(RawClient.LOOPBACK, 0), dir),
                 TransferListener.NONE)) {
-            System.out.printf(Locale.ROOT, "TFTP throughput on 127.0.0.1, MB/s (best of %d; client: raw TFTP client in"
-                    + " this JVM, %s)%n", rounds, Runtime.version());
-            System.out.printf(Locale.ROOT, "%-6s %-8s %-7s %12s %12s%n", "file", "blksize", "window", "metalboot", "tftpd-hpa");
-            fetch(metalboot.port(), name(MB), Map.of()); // warm up the JIT
+            System.out.printf(Locale.ROOT, "## TFTP: metalboot beside tftpd-hpa%n%nThroughput on 127.0.0.1, MB/s, best of %d fetches per"
+                    + " cell, by the same raw TFTP client in one JVM (%s); tftpd-hpa is Debian's in.tftpd on the same files. A"
+                    + " window the server did not grant is shown as the one it used (w=1).%n%n", rounds, Runtime.version());
+            System.out.println("| file | blksize | windowsize asked | metalboot | tftpd-hpa | ratio |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (Map<String, String> options : List.of(Map.of("blksize", "512"), Map.of("blksize", "1468", "windowsize", "16"))) {
+                fetch(metalboot.port(), name(50 * MB), options); // warm up the JIT and both servers' page cache
+                hpa.ifPresent(t -> fetch(t.port(), name(50 * MB), options));
+            }
+            List<String> equal = new ArrayList<>();
+            List<String> windowed = new ArrayList<>();
+            boolean equalOk = true;
+            boolean windowedOk = true;
             for (long size : sizes) {
                 for (int blksize : new int[] {512, 1468}) {
                     for (int window : new int[] {1, 16}) {
-                        String ours = measure(metalboot.port(), size, blksize, window, rounds);
-                        String theirs = hpa.isPresent() ? measure(hpa.get().port(), size, blksize, window, rounds) : "not run";
-                        System.out.printf(Locale.ROOT, "%-6s %-8d %-7d %12s %12s%n", size / MB + " MB", blksize, window,
-                                ours, theirs);
+                        Measured ours = measure(metalboot.port(), size, blksize, window, rounds);
+                        Optional<Measured> theirs = hpa.map(t -> measure(t.port(), size, blksize, window, rounds));
+                        double ratio = theirs.map(t -> ours.mbps() / t.mbps()).orElse(Double.NaN);
+                        System.out.printf(Locale.ROOT, "| %d MB | %d | %d | %s | %s | %s |%n", size / MB, blksize, window, ours,
+                                theirs.map(Measured::toString).orElse("not run"), theirs.isPresent() ? String.format(Locale.ROOT, "%.2f×", ratio) : "–");
+                        if (theirs.isEmpty() || ours.shortRead() || theirs.get().shortRead()) {
+                            equalOk = false;
+                            continue;
+                        }
+                        String cell = String.format(Locale.ROOT, "%d MB/%d/w%d %.2f×", size / MB, blksize, window, ratio);
+                        if (theirs.get().window() == window && ours.window() == window) {
+                            equal.add(cell);
+                            equalOk &= ratio >= 1;
+                        }
+                        if (window == 16) {
+                            windowed.add(cell);
+                            windowedOk &= ratio >= 3;
+                        }
                     }
                 }
+            }
+            System.out.println();
+            if (hpa.isEmpty()) {
+                System.out.println("- ✗ TFTP beside tftpd-hpa: not measured (tftpd-hpa did not run; see above)");
+            } else {
+                System.out.printf("- %s TFTP ≥ 1× tftpd-hpa at equal options: %s%n", equalOk ? "✓" : "✗", String.join(", ", equal));
+                System.out.printf("- %s TFTP ≥ 3× tftpd-hpa with windowsize 16 (metalboot's window against what tftpd-hpa grants): %s%n",
+                        windowedOk ? "✓" : "✗", String.join(", ", windowed));
             }
         } finally {
             hpa.ifPresent(t -> t.process().destroy());
@@ -67,24 +98,31 @@ public final class TftpBench {
         return size / MB + "mb.bin";
     }
 
+    /** The best throughput of some fetches and the window the server granted. */
+    private record Measured(double mbps, int asked, int window, boolean shortRead) {
+        @Override
+        public String toString() {
+            return shortRead ? "short read" : String.format(Locale.ROOT, "%.1f%s", mbps, window == asked ? "" : " (w=" + window + ")");
+        }
+    }
+
     /** Best throughput of {@code rounds} fetches; notes when the server did not grant the window asked for. */
-    private static String measure(int port, long size, int blksize, int window, int rounds) {
+    private static Measured measure(int port, long size, int blksize, int window, int rounds) {
         Map<String, String> options = window == 1 ? Map.of("blksize", Integer.toString(blksize))
                 : Map.of("blksize", Integer.toString(blksize), "windowsize", Integer.toString(window));
         double best = 0;
-        String granted = "";
+        int granted = 1;
         for (int i = 0; i < rounds; i++) {
             long start = System.nanoTime();
             Fetched fetched = fetch(port, name(size), options);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (fetched.content().length != size) {
-                return "short read";
+                return new Measured(0, window, 0, true);
             }
             best = Math.max(best, size / (double) MB / seconds);
-            String w = fetched.first().options().getOrDefault("windowsize", "1");
-            granted = w.equals(Integer.toString(window)) ? "" : " (w=" + w + ")";
+            granted = Integer.parseInt(fetched.first().options().getOrDefault("windowsize", "1"));
         }
-        return String.format(Locale.ROOT, "%.1f%s", best, granted);
+        return new Measured(best, window, granted, false);
     }
 
     private static Fetched fetch(int port, String file, Map<String, String> options) {
