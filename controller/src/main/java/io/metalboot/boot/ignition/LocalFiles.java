@@ -1,6 +1,7 @@
 package io.metalboot.boot.ignition;
 
 import io.metalboot.boot.BootException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public record LocalFiles(Optional<Path> root) {
         if (!Files.isRegularFile(cert)) {
             return;
         }
-        try (InputStream in = Files.newInputStream(cert)) {
+        try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(cert))) { // the parser reads a byte at a time
             X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             if (c.getBasicConstraints() >= 0) {
                 throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert.getFileName() + " ("
