@@ -6,19 +6,25 @@ import java.util.regex.Matcher;
 
 /**
  * A lab big enough for a benchmark: the example lab moved from 192.168.1.0/24 to 10.0.0.0/16 with
- * {@code mappings} machines (node00, the boot server, and generated {@code m0001}…), and a router
- * whose factory LAN is moved the same way.
+ * {@code mappings} machines (node00, the boot server, and generated {@code m0001}…), pods in
+ * {@link #POD_CIDR} (a /24 per node), and a router whose factory LAN is moved the same way.
  */
 public final class BenchLab {
+    /** Room for 16,384 nodes' pod ranges, apart from the LAN and the example's service range. */
+    static final String POD_CIDR = "100.64.0.0/10";
     private BenchLab() {
     }
 
     /** The inventory text (router section still the example's; see {@link LabInventory#pointedAt}). */
     public static String inventory(int mappings) throws IOException {
-        if (mappings < 2 || mappings > 60_000) {
-            throw new IllegalArgumentException("a bench lab has 2 to 60000 machines, not " + mappings);
+        if (mappings < 2 || mappings > 16_000) {
+            throw new IllegalArgumentException("a bench lab has 2 to 16000 machines, not " + mappings);
         }
-        String lab = widen(LabInventory.example());
+        String example = LabInventory.example();
+        String lab = widen(example).replaceFirst("(?m)^(  podCidr: )\\S+", "$1" + POD_CIDR);
+        if (!lab.contains("podCidr: " + POD_CIDR)) {
+            throw new IllegalStateException("the example lab has no 'kubernetes.podCidr' to widen");
+        }
         StringBuilder machines = new StringBuilder("machines:\n");
         machines.append("  - name: node00\n    mac: 00:00:00:00:00:00\n    ip: 10.0.0.250\n    role: none\n");
         for (int i = 1; i < mappings; i++) {

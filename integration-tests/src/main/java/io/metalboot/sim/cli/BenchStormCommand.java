@@ -42,8 +42,9 @@ final class BenchStormCommand implements Callable<Integer> {
     }
 
     @Command(name = "prepare", mixinStandardHelpOptions = true,
-            description = "Write OUT/cluster.yaml (BenchLab, N machines), OUT/data (render-data, plus random kernel and initrd"
-                    + " files where the install profile points) and OUT/macs.txt (the machines' MACs, iPXE's hexhyp form).")
+            description = "Write OUT/cluster.yaml (BenchLab, N machines), OUT/data (render-data, the cluster's pki in data/pki,"
+                    + " random kernel and initrd files where the install profile points) and OUT/macs.txt (the machines' MACs, iPXE's"
+                    + " hexhyp form).")
     static final class Prepare implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -65,11 +66,8 @@ final class BenchStormCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Path inventory = Files.writeString(out.resolve("cluster.yaml"), BenchLab.inventory(machines));
             Path data = out.resolve("data");
-            StringWriter log = new StringWriter();
-            int status = Main.commandLine().setOut(new PrintWriter(log)).setErr(new PrintWriter(log))
-                    .execute("render-data", "-c", inventory.toString(), "--out", data.toString());
-            if (status != 0) {
-                spec.commandLine().getErr().println("render-data exited " + status + ":\n" + log);
+            if (!metalboot("render-data", "-c", inventory.toString(), "--out", data.toString())
+                    || !metalboot("pki", "cluster", "-c", inventory.toString(), "--out", data.resolve("pki").toString())) {
                 return 1;
             }
             BootStorm.Expected assets = assets(data);
@@ -80,6 +78,16 @@ final class BenchStormCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("%d machines in %s; kernel %s (%d MB), initrd %s (%d MB)%n", machines, out,
                     assets.kernelPath(), kernelMb, assets.initrdPath(), initrdMb);
             return 0;
+        }
+
+        /** Runs a metalboot command in this process; false (its output shown) when it fails. */
+        private boolean metalboot(String... args) {
+            StringWriter log = new StringWriter();
+            int status = Main.commandLine().setOut(new PrintWriter(log)).setErr(new PrintWriter(log)).execute(args);
+            if (status != 0) {
+                spec.commandLine().getErr().println("metalboot " + String.join(" ", args) + " exited " + status + ":\n" + log);
+            }
+            return status == 0;
         }
 
         private static void write(Path file, long size, Random random) throws IOException {
