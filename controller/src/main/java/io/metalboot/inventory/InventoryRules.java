@@ -32,7 +32,7 @@ record InventoryRules(Problems problems) {
         long nodes = machines.stream().filter(e -> e.machine().role() != Machine.Role.NONE).count();
         if (nodes > k8s.podSubnets()) {
             problems.add(problems.lineOf("kubernetes"), "kubernetes.podCidr " + k8s.podCidr() + " has room for " + k8s.podSubnets()
-                    + " node pod ranges (/24 each) but there are " + nodes + " masters and workers; use a larger range, e.g. 10.2.0.0/16");
+                    + " node pod ranges (/24 each) but there are " + nodes + " masters and workers; use a larger range (a /16 has room for 256 nodes)");
         }
         List<Machine> workers = machines.stream().map(Entry::machine).filter(m -> m.role() == Machine.Role.WORKER).toList();
         if (!workers.isEmpty() && machines.stream().noneMatch(e -> e.machine().role() == Machine.Role.MASTER)) {

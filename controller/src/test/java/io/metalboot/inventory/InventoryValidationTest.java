@@ -86,7 +86,7 @@ class InventoryValidationTest {
                 new Case("insecure registry that is not a host", "    role: none", "    role: none\nkubernetes:\n  insecureRegistries: [\"http://r:5000\"]", List.of(
                         "t.yaml:34: kubernetes.insecureRegistries[0] 'http://r:5000' is not a registry (expected HOST[:PORT] or a CIDR, e.g. 192.168.1.250:5000 or 10.0.0.0/8)")),
                 new Case("pod range too small for the nodes", "    role: none", "    role: none\nkubernetes:\n  podCidr: 10.2.0.0/25", List.of(
-                        "t.yaml:33: kubernetes.podCidr 10.2.0.0/25 has room for 0 node pod ranges (/24 each) but there are 2 masters and workers; use a larger range, e.g. 10.2.0.0/16")),
+                        "t.yaml:33: kubernetes.podCidr 10.2.0.0/25 has room for 0 node pod ranges (/24 each) but there are 2 masters and workers; use a larger range (a /16 has room for 256 nodes)")),
                 new Case("YAML syntax error", "  name: home-lab", "  name: [home-lab", List.of(
                         "t.yaml:4: not valid YAML: expected ',' or ']', but got : (check indentation and quoting near this line)")));
     }

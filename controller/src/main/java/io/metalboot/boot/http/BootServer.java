@@ -37,6 +37,12 @@ public final class BootServer implements AutoCloseable {
         WebServer server = WebServer.builder().host(host).port(port)
                 .addProtocol(Http1Config.builder().validatePrologue(false).build())
                 .routing(r -> routing(r, data, progress, metrics)).build().start();
+        if (server.port() < 0) {
+            // Helidon logs the bind failure and returns a server without a listener; never keep running like that
+            server.stop();
+            throw new BootException(500, "cannot listen on " + host + ":" + port + " (port taken, address not on this machine,"
+                    + " or a port below 1024 without root); pick another with --http HOST:PORT");
+        }
         LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/", data.get().root(), host, Integer.toString(server.port()));
         return new BootServer(server);
     }
@@ -44,8 +50,8 @@ public final class BootServer implements AutoCloseable {
     /** The routing, shared by {@link #start} and the tests. */
     static void routing(HttpRouting.Builder r, LiveData data, Progress progress, Metrics metrics) {
         r.addFilter((chain, req, res) -> {
+            String path = req.path().path(); // before routing: a registered service sees its path relative to itself
             chain.proceed();
-            String path = req.path().path();
             String endpoint = path.startsWith("/assets/") ? "assets" : path.length() > 1 ? path.substring(1).split("/")[0] : "root";
             metrics.request(endpoint, res.status().code(), res.bytesWritten());
         });

@@ -58,6 +58,9 @@ class AssetsAndReloadTest {
             // what assets fetch leaves while it works: an unverified download and its lock
             Files.write(dir.resolve("assets/flatcar/vmlinuz.part"), kernel);
             Files.writeString(dir.resolve("assets/flatcar/.metalboot-fetch.lock"), "1");
+            RequiredTool.Run metrics = curl.run("-sSf", "http://127.0.0.1:" + server.port() + "/metrics");
+            assertTrue(metrics.output().contains("endpoint=\"assets\",status=\"206\""), metrics.output());
+            assertTrue(!metrics.output().contains("endpoint=\"flatcar\""), metrics.output());
             for (String hidden : new String[] {"vmlinuz.part", ".metalboot-fetch.lock"}) {
                 RequiredTool.Run r = curl.run("-s", "-w", " %{http_code}", url.replace("vmlinuz", hidden));
                 assertEquals("/assets/flatcar/" + hidden + ": hidden files and downloads in progress (.part) are not served\n 404",
