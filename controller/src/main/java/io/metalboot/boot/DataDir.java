@@ -19,14 +19,15 @@ import java.util.stream.Stream;
  * templates in {@code ignition/} and {@code generic/} (parsed here, so a broken one is reported at
  * load, not at boot). {@code assets/} is served from disk. {@code warnings} name groups a machine
  * could match equally well, with no more specific group to decide (the tie breaks by group id).
- * {@code selection} finds a request's group without trying every group (see {@link GroupSelection}).
+ * {@code selection} finds a request's group without trying every group (see {@link GroupSelection});
+ * {@code translated} keeps this data's Ignition translations (see {@link IgnitionCache}).
  */
 public record DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
-        Map<String, Template> generic, List<String> warnings, GroupSelection selection) {
+        Map<String, Template> generic, List<String> warnings, GroupSelection selection, IgnitionCache translated) {
 
     public DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
             Map<String, Template> generic, List<String> warnings) {
-        this(root, groups, profiles, ignition, generic, warnings, new GroupSelection(groups));
+        this(root, groups, profiles, ignition, generic, warnings, new GroupSelection(groups), new IgnitionCache());
     }
 
     public DataDir {

@@ -71,8 +71,9 @@ public final class Renderer {
     public static String ignition(DataDir data, Match m) {
         String id = m.profile().ignitionId().orElseThrow(() -> BootException.notFound(m.profile().file() + ": profile '"
                 + m.profile().id() + "' has no ignition_id"));
-        return Ignition.of(data.root().resolve("ignition").resolve(id).toString(), render(data.ignition().get(id), m),
-                LocalFiles.under(data.root()));
+        String name = data.root().resolve("ignition").resolve(id).toString();
+        String text = render(data.ignition().get(id), m);
+        return data.translated().get(name, text, LocalFiles.under(data.root()), local -> Ignition.of(name, text, local));
     }
 
     public static String generic(DataDir data, Match m) {

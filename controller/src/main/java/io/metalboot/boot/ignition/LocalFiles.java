@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -21,13 +25,49 @@ import org.yaml.snakeyaml.nodes.Node;
  * A path may not leave the directory, and a CA's private key is never embedded: a node's Ignition
  * carries its own keys and the CA certificate, nothing that can sign for the cluster.
  */
-public record LocalFiles(Optional<Path> root) {
+public final class LocalFiles {
     /** Contents larger than this are not inlined into Ignition (use {@code source:} with a URL). */
     static final long MAX_BYTES = 4L << 20;
     public static final LocalFiles NONE = new LocalFiles(Optional.empty());
 
+    private final Optional<Path> root;
+    private Path realRoot;
+    /** Every file read (and each key's sibling certificate), so a cached translation can tell it is still current. */
+    private final List<FileStamp> read = new ArrayList<>();
+
+    private LocalFiles(Optional<Path> root) {
+        this.root = root;
+    }
+
+    /** Reads under {@code root}; one instance per translation (it records what it read). */
     public static LocalFiles under(Path root) {
         return new LocalFiles(Optional.of(root));
+    }
+
+    /** What this translation read, in order. */
+    public List<FileStamp> read() {
+        return List.copyOf(read);
+    }
+
+    /** A file as it was when read: type, size, modification time and inode; a rewrite (even an atomic rename) changes it. */
+    public record FileStamp(Path path, Object attributes) {
+        static FileStamp of(Path path) throws IOException {
+            return new FileStamp(path, attributesOf(path));
+        }
+
+        private static Object attributesOf(Path path) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return List.of(a.isSymbolicLink(), a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
+        }
+
+        /** True while the file is as it was. */
+        public boolean current() {
+            try {
+                return attributesOf(path).equals(attributes);
+            } catch (IOException e) {
+                return false;
+            }
+        }
     }
 
     String read(YamlTree t, Node at, String relative) {
@@ -46,13 +86,20 @@ public record LocalFiles(Optional<Path> root) {
         Path resolved = dir.resolve(file).normalize();
         try {
             Path real = resolved.toRealPath();
-            if (!real.startsWith(dir.toRealPath())) {
+            if (realRoot == null) {
+                realRoot = dir.toRealPath();
+            }
+            if (!real.startsWith(realRoot)) {
                 throw t.error(at, "contents.local '" + relative + "' leads out of " + dir + " (to " + real + "); copy the file into "
                         + dir + " instead of linking it");
             }
             if (Files.size(real) > MAX_BYTES) {
                 throw t.error(at, "contents.local '" + relative + "' is " + Files.size(real) + " bytes, too large to inline into Ignition"
                         + " (at most " + MAX_BYTES + "); serve it under assets/ and use source: with its URL");
+            }
+            read.add(FileStamp.of(resolved));
+            if (!real.equals(resolved)) {
+                read.add(FileStamp.of(real));
             }
             String text = Files.readString(real, StandardCharsets.UTF_8);
             refuseCaKey(t, at, relative, resolved, text);
@@ -67,7 +114,7 @@ public record LocalFiles(Optional<Path> root) {
     }
 
     /** {@code X-key.pem} next to a CA certificate {@code X.pem} (cfssl's naming, which {@code pki} keeps) is the CA's key. */
-    private static void refuseCaKey(YamlTree t, Node at, String relative, Path file, String text) {
+    private void refuseCaKey(YamlTree t, Node at, String relative, Path file, String text) throws IOException {
         String name = file.getFileName().toString();
         if (!text.contains("PRIVATE KEY-----") || !name.endsWith("-key.pem")) {
             return;
@@ -76,6 +123,7 @@ public record LocalFiles(Optional<Path> root) {
         if (!Files.isRegularFile(cert)) {
             return;
         }
+        read.add(FileStamp.of(cert));
         try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(cert))) { // the parser reads a byte at a time
             X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             if (c.getBasicConstraints() >= 0) {
