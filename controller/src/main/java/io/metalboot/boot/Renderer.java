@@ -72,8 +72,10 @@ public final class Renderer {
         String id = m.profile().ignitionId().orElseThrow(() -> BootException.notFound(m.profile().file() + ": profile '"
                 + m.profile().id() + "' has no ignition_id"));
         String name = data.root().resolve("ignition").resolve(id).toString();
-        String text = render(data.ignition().get(id), m);
-        return data.translated().get(name, text, LocalFiles.under(data.root()), local -> Ignition.of(name, text, local));
+        // the template data is the group's and the request's labels, and the template functions are pure: so within one
+        // loaded data dir these decide the rendered text, and with the files it read, the Ignition
+        String key = id + '\0' + m.group().id() + '\0' + m.labels().rawQuery() + '\0' + new TreeMap<>(m.labels().values());
+        return data.translated().get(key, LocalFiles.under(data.root()), local -> Ignition.of(name, render(data.ignition().get(id), m), local));
     }
 
     public static String generic(DataDir data, Match m) {

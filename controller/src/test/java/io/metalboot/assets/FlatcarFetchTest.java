@@ -308,23 +308,6 @@ class FlatcarFetchTest {
     }
 
     private TransferListener recorder() {
-        return new TransferListener() {
-            @Override
-            public void started(String name, long offset, OptionalLong total) {
-            }
-
-            @Override
-            public void progressed(long done) {
-            }
-
-            @Override
-            public void finished(String name, long size) {
-            }
-
-            @Override
-            public void note(String message) {
-                notes.add(message);
-            }
-        };
+        return notes::add;
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metalboot.boot.http.BootServer;
-import io.metalboot.cli.Main;
+import io.metalboot.cli.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 
 /**
  * A metalboot project served by the real boot server on loopback, as a user would have it after
@@ -43,14 +40,9 @@ public final class ServedProject implements AutoCloseable {
 
     /** Runs the metalboot command line in-process; fails the test on a non-zero exit, returns what it printed. */
     public static String metalboot(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        assertEquals(0, code, "metalboot " + String.join(" ", args) + " failed:\n" + out + err);
-        return out.toString();
+        Cli r = Cli.run(args);
+        assertEquals(0, r.exitCode(), "metalboot " + String.join(" ", args) + " failed:\n" + r.out() + r.err());
+        return r.out();
     }
 
     /** {@code metalboot init DIR}, then serve DIR. */

@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the metalboot command line in-process and captures what it prints. */
-record Cli(int exitCode, String out, String err) {
-    static Cli run(String... args) {
+public record Cli(int exitCode, String out, String err) {
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();
