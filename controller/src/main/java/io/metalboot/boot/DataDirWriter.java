@@ -18,7 +18,8 @@ import java.util.Map;
  * selectors (every machine not yet installed) whose profile PXE-boots the OS and installs it to disk,
  * then per machine a group selecting {@code mac} + {@code os=installed} with the machine's own
  * profile and Ignition: masters and workers get {@code k8s-node.yaml} (etcd, kubelet, the control
- * plane on masters), machines with role {@code none} only {@code node.yaml}. The files are plain matchbox JSON and templates (path to content).
+ * plane on masters), machines with role {@code none} only {@code node.yaml}. The files are plain
+ * matchbox JSON and templates (path to content).
  */
 public final class DataDirWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -112,7 +113,7 @@ public final class DataDirWriter {
                     + "/cni-plugins-linux-amd64-" + CNI_PLUGINS_VERSION + ".tgz");
             meta.put("etcd_initial_cluster", String.join(",", nodes.stream().map(n -> n.name() + "=https://" + n.ip() + ":2380").toList()));
             meta.put("etcd_endpoints", String.join(",", nodes.stream().map(n -> "https://" + n.ip() + ":2379").toList()));
-            meta.put("api_server", "https://" + apiServer().ip() + ":6443");
+            meta.put("api_server", apiServer());
             meta.put("service_cidr", k8s.serviceCidr().toString());
             meta.put("pod_cidr", k8s.podCidr().toString());
             meta.put("pod_subnet", k8s.podSubnet(nodes.indexOf(node)).toString());
@@ -131,9 +132,9 @@ public final class DataDirWriter {
             return meta;
         }
 
-        /** The API server's machine: the first master. */
-        Machine apiServer() {
-            return nodes.stream().filter(m -> m.role() == Machine.Role.MASTER).findFirst().orElseThrow(() -> new BootException(500,
+        /** The API server's URL (the inventory's first master). */
+        String apiServer() {
+            return inv.apiServer().orElseThrow(() -> new BootException(500,
                     "the inventory has workers but no master, so there is no API server; give one machine role: master"));
         }
     }

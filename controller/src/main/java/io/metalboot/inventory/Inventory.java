@@ -15,6 +15,11 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
         machines = List.copyOf(machines);
     }
 
+    /** The API server's URL: the first master's address, port 6443; empty without a master. */
+    public Optional<String> apiServer() {
+        return machines.stream().filter(m -> m.role() == Machine.Role.MASTER).findFirst().map(m -> "https://" + m.ip() + ":6443");
+    }
+
     public record Cluster(String name) {
     }
 

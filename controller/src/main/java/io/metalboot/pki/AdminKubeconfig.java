@@ -1,7 +1,6 @@
 package io.metalboot.pki;
 
 import io.metalboot.inventory.Inventory;
-import io.metalboot.inventory.Machine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +24,8 @@ public final class AdminKubeconfig {
 
     /** The API server URL machines and kubectl use: the first master's address, port 6443. */
     public static String server(Inventory inv) {
-        Machine master = inv.machines().stream().filter(m -> m.role() == Machine.Role.MASTER).findFirst()
-                .orElseThrow(() -> PkiException.input(inv.source() + ": no machine has role master, so there is no API server for a"
-                        + " kubeconfig; give one machine role: master"));
-        return "https://" + master.ip() + ":6443";
+        return inv.apiServer().orElseThrow(() -> PkiException.input(inv.source() + ": no machine has role master, so there is no API"
+                + " server for a kubeconfig; give one machine role: master"));
     }
 
     public static String render(Inventory inv, Path pki) {

@@ -14,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,21 +50,17 @@ public final class LocalFiles {
         return List.copyOf(read);
     }
 
-    /** A file as it was when read: type, size, modification time and inode; a rewrite (even an atomic rename) changes it. */
-    public record FileStamp(Path path, Object attributes) {
+    /** A file as it was when read: link or not, size, modification time and inode; a rewrite (even an atomic rename) changes it. */
+    public record FileStamp(Path path, boolean link, long size, FileTime modified, Object inode) {
         static FileStamp of(Path path) throws IOException {
-            return new FileStamp(path, attributesOf(path));
-        }
-
-        private static Object attributesOf(Path path) throws IOException {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return List.of(a.isSymbolicLink(), a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
+            return new FileStamp(path, a.isSymbolicLink(), a.size(), a.lastModifiedTime(), a.fileKey());
         }
 
         /** True while the file is as it was. */
         public boolean current() {
             try {
-                return attributesOf(path).equals(attributes);
+                return equals(of(path));
             } catch (IOException e) {
                 return false;
             }
