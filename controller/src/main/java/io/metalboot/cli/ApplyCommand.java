@@ -43,10 +43,10 @@ final class ApplyCommand implements Callable<Integer> {
         RouterChange.Settings settings = change.settings();
         Inventory inv = inventory.load();
         LiveReader reader = LiveReader.forInventory(inv, new RouterTemplates(templates));
+        RevisionStore store = RevisionStore.beside(inventory.file);
         try (RouterSession session = router.open(inv)) {
-            Reading before = reader.read(session);
-            return RouterOptions.change(spec, inv, settings)
-                    .run(session, reader, before, RevisionStore.beside(inventory.file), Optional.empty(), "apply");
+            Reading before = SettledRead.read(reader, session, store, RouterOptions.id(inv), spec.commandLine().getErr());
+            return RouterOptions.change(spec, inv, settings).run(session, reader, before, store, Optional.empty(), "apply");
         }
     }
 }

@@ -63,12 +63,16 @@ final class DiffCommand implements Callable<Integer> {
         Inventory inv = inventory.load();
         RevisionStore store = RevisionStore.beside(inventory.file);
         String id = RouterOptions.id(inv);
-        Revision last = store.lastApplied(id).orElseThrow(() -> new RouterAgentException(
-                "no applied revision for " + id + " in " + store.dir() + "; run 'metalboot apply' first"));
+        if (store.list().stream().noneMatch(r -> r.router().equals(id))) {
+            throw new RouterAgentException("no applied revision for " + id + " in " + store.dir() + "; run 'metalboot apply' first");
+        }
         SortedMap<String, String> live;
         try (RouterSession session = router.open(inv)) {
-            live = LiveReader.forInventory(inv, new RouterTemplates(Optional.empty())).read(session).files();
+            live = SettledRead.read(LiveReader.forInventory(inv, new RouterTemplates(Optional.empty())), session, store, id,
+                    spec.commandLine().getErr()).files();
         }
+        Revision last = store.lastApplied(id).orElseThrow(() -> new RouterAgentException(
+                "no applied revision for " + id + " in " + store.dir() + "; run 'metalboot apply' first"));
         TreeSet<String> paths = new TreeSet<>(last.after().keySet());
         paths.addAll(live.keySet());
         paths.removeAll(WHOLE_ROUTER);

@@ -63,13 +63,13 @@ final class LiveReader implements RouterReader {
                 Map<String, String> snapshot = present(live.files());
                 live.configBoot().ifPresent(text -> snapshot.put(EdgeosLive.CONFIG_BOOT, text));
                 snapshot.put(Snapshot.ACTIVE_DHCP, live.active().subtree("service", "dhcp-server").toBoot());
-                yield new Reading(edgeos.apply(live), live.dhcpdRunning(), new TreeMap<>(snapshot));
+                yield new Reading(edgeos.apply(live), live.dhcpdRunning(), new TreeMap<>(snapshot), live.lock(), live.records());
             }
             case OPENWRT -> {
                 OpenwrtLive live = OpenwrtLive.parse(read(session, OpenwrtLive.readScript(files)));
                 Map<String, String> snapshot = present(live.files());
                 live.dhcpFile().ifPresent(text -> snapshot.put(OpenwrtLive.DHCP, text));
-                yield new Reading(openwrt.apply(live), live.dnsmasqRunning(), new TreeMap<>(snapshot));
+                yield new Reading(openwrt.apply(live), live.dnsmasqRunning(), new TreeMap<>(snapshot), live.lock(), live.records());
             }
         };
     }

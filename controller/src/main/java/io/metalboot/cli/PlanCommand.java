@@ -1,8 +1,10 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
+import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.ssh.RouterSession;
+import io.metalboot.router.transaction.Reading;
 import io.metalboot.routercfg.RouterTemplates;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,15 +44,18 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Inventory inv = inventory.load();
         RouterTemplates t = new RouterTemplates(templates);
-        Plan plan;
+        Reading reading;
         try (RouterSession session = router.open(inv)) {
-            plan = LiveReader.forInventory(inv, t).read(session).plan();
+            reading = SettledRead.read(LiveReader.forInventory(inv, t), session, RevisionStore.beside(inventory.file),
+                    RouterOptions.id(inv), spec.commandLine().getErr());
         }
+        Plan plan = reading.plan();
         var out = spec.commandLine().getOut();
         if (json.json) {
             var doc = JsonOption.JSON.createObjectNode();
             doc.put("router", RouterOptions.id(inv));
             doc.put("kind", inv.router().kind().label());
+            reading.lock().ifPresent(owner -> doc.put("lock", owner.strip()));
             doc.set("plan", PlanJson.of(plan));
             out.println(JsonOption.write(doc));
             out.flush();
@@ -58,6 +63,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         Style style = Style.detect();
         String where = RouterOptions.where(inv);
+        reading.lock().ifPresent(owner -> out.println(style.line("# " + LockNote.of(owner))));
         if (plan.isEmpty()) {
             plan.notes().forEach(n -> out.println(style.line("# " + n)));
             out.println(where + " is up to date.");

@@ -54,7 +54,8 @@ final class RollbackCommand implements Callable<Integer> {
         LiveReader reader = LiveReader.forRollback(target.snapshot());
         try (RouterSession session = router.open(inv)) {
             return RouterOptions.change(spec, inv, settings)
-                    .run(session, reader, reader.read(session), store, Optional.of(target.label()), "roll back");
+                    .run(session, reader, SettledRead.read(reader, session, store, id, spec.commandLine().getErr()), store,
+                            Optional.of(target.label()), "roll back");
         }
     }
 

@@ -89,6 +89,7 @@ final class RouterChange {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         String rev = String.format("%08d", Long.parseLong(reserved.id())) + "-" + HexFormat.of().formatHex(random);
+        reserved = store.finish(reserved.withTransaction(rev));
         PrintWriter progress = settings.json() ? err : out;
         TransactionResult result = Transaction.apply(session, plan, reserved.id(), rev,
                 new Transaction.Options(owner(), settings.confirmTimeout(), settings.breakLock()), reader, step -> {

@@ -190,7 +190,9 @@ final class WordScanner {
             throw new SyntaxError(SyntaxError.Kind.BAD_SUBSTITUTION, "${#", Optional.empty());
         }
         String op = operator();
-        return new Param(name, op, Optional.of(braceArgument(quoted)), quoted);
+        // inside "…", the pattern of ${x#p} ${x##p} ${x%p} ${x%%p} still matches: the quotes around the whole do not quote it (POSIX 2.6.2)
+        boolean pattern = op.startsWith("#") || op.startsWith("%");
+        return new Param(name, op, Optional.of(braceArgument(quoted, quoted && !pattern)), quoted);
     }
 
     private String operator() {
@@ -215,7 +217,7 @@ final class WordScanner {
     }
 
     /** The word after a {@code ${NAME op} operator, up to the closing brace. */
-    private Word braceArgument(boolean quoted) {
+    private Word braceArgument(boolean inDoubleQuotes, boolean quoted) {
         int start = src.pos;
         List<Part> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
@@ -230,7 +232,7 @@ final class WordScanner {
             if (c == '\\' && !src.eof()) {
                 flush(parts, lit, quoted);
                 parts.add(new Lit(String.valueOf((char) src.next()), true));
-            } else if (c == '\'' && !quoted) {
+            } else if (c == '\'' && !inDoubleQuotes) {
                 flush(parts, lit, quoted);
                 int end = src.text.indexOf('\'', src.pos);
                 if (end < 0) {

@@ -5,6 +5,7 @@ import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.plan.ReadScript;
 import io.metalboot.router.plan.RouterKind;
+import io.metalboot.router.plan.TransactionRecords;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * (with the content of its {@code owner} file).
  */
 public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTree active,
-        Map<String, Optional<String>> files, Ownership ownership, List<Integer> dhcpdPids, Optional<String> lock) {
+        Map<String, Optional<String>> files, Ownership ownership, List<Integer> dhcpdPids, Optional<String> lock,
+        TransactionRecords records) {
     /** Include files metalboot writes to {@code /config/scripts/} (survives firmware upgrades). */
     public static final List<String> INCLUDES = List.of("/config/scripts/ipxe-option-space.conf",
             "/config/scripts/ipxe-green.conf");
@@ -67,7 +69,7 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
         files.forEach(script::file);
         return script.file(RouterKind.EDGEOS.stateFile())
                 .command("dhcpd", "pidof dhcpd")
-                .lock("lock", RouterKind.EDGEOS.lockDir())
+                .transactions(RouterKind.EDGEOS)
                 .build();
     }
 
@@ -88,7 +90,8 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
         String ownerFile = RouterKind.EDGEOS.lockDir() + "/owner";
         Optional<String> owner = files.remove(ownerFile);
         Optional<String> lock = out.command("lock").status() == 0 ? Optional.of(owner.orElse("")) : Optional.empty();
-        return new EdgeosLive(boot, saved, active, files, ownership, pids(out.command("dhcpd"), "dhcpd"), lock);
+        TransactionRecords records = TransactionRecords.of(out);
+        return new EdgeosLive(boot, saved, active, files, ownership, pids(out.command("dhcpd"), "dhcpd"), lock, records);
     }
 
     /** The pids {@code pidof} printed; none when it exited 1 (no such process). */

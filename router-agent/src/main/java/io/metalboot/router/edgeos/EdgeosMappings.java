@@ -103,7 +103,8 @@ final class EdgeosMappings {
                 Map<List<String>, Leaf> next = Leaves.of(Optional.of(want.node()));
                 List<String> lines = Leaves.diff(at.path(), now, next, true);
                 if (!lines.isEmpty()) {
-                    plan.change(Change.change(EntryKind.STATIC_MAPPING, want.name(), have.get().text(), want.text(), scope), lines);
+                    plan.change(Change.change(EntryKind.STATIC_MAPPING, want.name(), have.get().text() + Leaves.differing(now, next),
+                            want.text() + Leaves.differing(next, now), scope), lines);
                 }
             }
         }

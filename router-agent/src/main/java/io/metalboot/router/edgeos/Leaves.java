@@ -84,6 +84,28 @@ final class Leaves {
     }
 
     /** Values as the diff shows them: joined by ", ", {@code (set)} for a valueless node. */
+    /**
+     * The leaves of {@code these} that {@code others} lacks or holds differently, beyond the address and
+     * MAC a mapping's text shows: {@code  static-mapping-parameters 'option x;'}, or {@code  (no disable)}.
+     */
+    static String differing(Map<List<String>, Leaf> these, Map<List<String>, Leaf> others) {
+        StringBuilder out = new StringBuilder();
+        these.forEach((path, leaf) -> {
+            Leaf other = others.get(path);
+            if (!isAddress(path) && (other == null || !other.values().equals(leaf.values()))) {
+                out.append(' ').append(String.join(" ", path)).append(leaf.values().isEmpty() ? "" : " '"
+                        + String.join("', '", leaf.values()) + "'");
+            }
+        });
+        others.keySet().stream().filter(path -> !these.containsKey(path) && !isAddress(path))
+                .forEach(path -> out.append(" (no ").append(String.join(" ", path)).append(')'));
+        return out.toString();
+    }
+
+    private static boolean isAddress(List<String> path) {
+        return path.equals(List.of("ip-address")) || path.equals(List.of("mac-address"));
+    }
+
     static String text(Leaf leaf) {
         return leaf.values().isEmpty() ? "(set)" : String.join(", ", leaf.values());
     }

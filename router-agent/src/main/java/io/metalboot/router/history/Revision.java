@@ -10,11 +10,12 @@ import java.util.TreeMap;
 /**
  * One change metalboot made (or tried to make) to a router: who, when, which router, the plan as
  * readable diff lines and the commands sent, the router's DHCP files before and after (path to
- * content), and how it ended. {@code rollbackOf} names the revision a rollback went back to.
+ * content), and how it ended. {@code rollbackOf} names the revision a rollback went back to;
+ * {@code transaction} the router-side transaction id (its backup directory and record on the router).
  */
 public record Revision(String id, Instant time, String user, String router, String kind, List<String> changes,
         List<String> commands, SortedMap<String, String> before, SortedMap<String, String> after, Outcome outcome,
-        Optional<String> message, Optional<String> rollbackOf) {
+        Optional<String> message, Optional<String> rollbackOf, Optional<String> transaction) {
 
     /** How an apply or rollback ended. */
     public enum Outcome {
@@ -24,7 +25,9 @@ public record Revision(String id, Instant time, String user, String router, Stri
         REVERTED,
         /** Failed before anything was changed on the router. */
         FAILED,
-        /** The revert itself failed or could not be confirmed: the router's state is unknown. */
+        /** Another run broke this one's lock before it ended: the router holds what that run made of it. */
+        SUPERSEDED,
+        /** Not known yet (the connection was lost before the router decided), or the revert itself failed. */
         UNKNOWN
     }
 
@@ -40,6 +43,7 @@ public record Revision(String id, Instant time, String user, String router, Stri
         }
         message = message == null ? Optional.empty() : message;
         rollbackOf = rollbackOf == null ? Optional.empty() : rollbackOf;
+        transaction = transaction == null ? Optional.empty() : transaction;
         changes = List.copyOf(changes);
         commands = List.copyOf(commands);
         before = new TreeMap<>(before);
@@ -51,21 +55,29 @@ public record Revision(String id, Instant time, String user, String router, Stri
             List<String> commands, Map<String, String> before, Map<String, String> after, Outcome outcome,
             Optional<String> message, Optional<String> rollbackOf) {
         return new Revision("0000", time, user, router, kind, changes, commands, new TreeMap<>(before),
-                new TreeMap<>(after), outcome, message, rollbackOf);
+                new TreeMap<>(after), outcome, message, rollbackOf, Optional.empty());
     }
 
     /** This revision with another outcome and message (how a reserved run ended). */
     public Revision with(Outcome newOutcome, Optional<String> newMessage) {
-        return new Revision(id, time, user, router, kind, changes, commands, before, after, newOutcome, newMessage, rollbackOf);
+        return new Revision(id, time, user, router, kind, changes, commands, before, after, newOutcome, newMessage, rollbackOf,
+                transaction);
+    }
+
+    /** This revision with the router-side transaction id its run uses. */
+    public Revision withTransaction(String id) {
+        return new Revision(this.id, time, user, router, kind, changes, commands, before, after, outcome, message, rollbackOf,
+                Optional.of(id));
     }
 
     /** This revision with the commands sent and the router's files after the run. */
     public Revision withRun(List<String> newCommands, Map<String, String> newAfter) {
         return new Revision(id, time, user, router, kind, changes, newCommands, before, new TreeMap<>(newAfter), outcome, message,
-                rollbackOf);
+                rollbackOf, transaction);
     }
 
     Revision withId(String newId) {
-        return new Revision(newId, time, user, router, kind, changes, commands, before, after, outcome, message, rollbackOf);
+        return new Revision(newId, time, user, router, kind, changes, commands, before, after, outcome, message, rollbackOf,
+                transaction);
     }
 }

@@ -5,6 +5,7 @@ import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.plan.ReadScript;
 import io.metalboot.router.plan.RouterKind;
+import io.metalboot.router.plan.TransactionRecords;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * whether metalboot's lock directory exists (with its {@code owner} file).
  */
 public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciConfig exported, List<String> stagedChanges,
-        Map<String, Optional<String>> files, Ownership ownership, List<Integer> dnsmasqPids, Optional<String> lock) {
+        Map<String, Optional<String>> files, Ownership ownership, List<Integer> dnsmasqPids, Optional<String> lock,
+        TransactionRecords records) {
     public static final String DHCP = "/etc/config/dhcp";
 
     public OpenwrtLive {
@@ -52,7 +54,7 @@ public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciCon
         files.forEach(script::file);
         return script.file(RouterKind.OPENWRT.stateFile())
                 .command("dnsmasq", "pidof dnsmasq")
-                .lock("lock", RouterKind.OPENWRT.lockDir())
+                .transactions(RouterKind.OPENWRT)
                 .build();
     }
 
@@ -86,7 +88,8 @@ public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciCon
                 .orElse(Ownership.none(RouterKind.OPENWRT));
         Optional<String> owner = files.remove(RouterKind.OPENWRT.lockDir() + "/owner");
         Optional<String> lock = out.command("lock").status() == 0 ? Optional.of(owner.orElse("")) : Optional.empty();
-        return new OpenwrtLive(raw, committed, exported, staged, files, ownership, pids(out.command("dnsmasq")), lock);
+        TransactionRecords records = TransactionRecords.of(out);
+        return new OpenwrtLive(raw, committed, exported, staged, files, ownership, pids(out.command("dnsmasq")), lock, records);
     }
 
     private static List<Integer> pids(ReadOutput.Result result) {

@@ -66,6 +66,16 @@ public final class ReadScript {
         return file(path + "/owner");
     }
 
+    /**
+     * metalboot's transaction state on a {@code kind} router: the lock (as {@link #lock}, command
+     * {@code lock}) and the records of the transactions still kept (command {@code records}, see
+     * {@link TransactionRecords}).
+     */
+    public ReadScript transactions(RouterKind kind) {
+        lock("lock", kind.lockDir());
+        return command("records", TransactionRecords.command(kind));
+    }
+
     public String build() {
         String m = "@@" + nonce;
         List<String> lines = new ArrayList<>();

@@ -148,13 +148,13 @@ public final class RouterSession implements AutoCloseable {
             channel.connect((int) target.commandTimeout().toMillis());
             awaitClose(channel, started, summary);
         } catch (JSchException e) {
-            throw lost(summary, e);
+            throw lost(summary, out, e);
         } finally {
             channel.disconnect();
         }
         int status = channel.getExitStatus();
         if (status < 0) {
-            throw lost(summary, null);
+            throw lost(summary, out, null);
         }
         LOG.log(Level.DEBUG, "router={0} exec #{1} ''{2}'' exited {3} after {4} ms", target.address(), trip, summary,
                 status, (System.nanoTime() - started) / 1_000_000);
@@ -165,7 +165,7 @@ public final class RouterSession implements AutoCloseable {
         try {
             return (ChannelExec) session.openChannel("exec");
         } catch (JSchException e) {
-            throw lost(summary, e);
+            throw lost(summary, new ByteArrayOutputStream(), e);
         }
     }
 
@@ -190,9 +190,9 @@ public final class RouterSession implements AutoCloseable {
         }
     }
 
-    private ConnectionLostException lost(String summary, Throwable cause) {
+    private ConnectionLostException lost(String summary, ByteArrayOutputStream out, Throwable cause) {
         LOG.log(Level.WARNING, "router={0} connection lost during ''{1}''", target.address(), summary);
-        return new ConnectionLostException(target.address(), summary, cause);
+        return new ConnectionLostException(target.address(), summary, out.toString(StandardCharsets.UTF_8), cause);
     }
 
     /** The script's first line, cut to 60 characters, for logs and messages. */

@@ -12,21 +12,22 @@ import java.util.TreeSet;
 
 /**
  * The shell scripts of one transaction, each sent in one exec whatever the plan size: {@link #begin}
- * (lock, snapshot, revert script, watchdog, upload, stage, commit; reverts at once when the commit
- * fails), {@link #revertNow} and {@link #confirm}. Lines starting with {@code @@mb-REV } tell the Java
- * side which step was reached. Only the shell subset of integration-tests/SHELL.md.
+ * (prepare, watchdog, lock, snapshot, upload, commit), {@link #finish} (confirm or revert now). Lines
+ * starting with {@code @@mb-REV } tell the Java side which step was reached; the decision itself is
+ * made on the router by {@code finish.sh} (see {@link RouterScripts}). Only the shell subset of
+ * integration-tests/SHELL.md.
  */
 final class ApplyScripts {
-    static final String WRAPPER = "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper";
-    static final String DHCPD_INIT = "/opt/vyatta/sbin/dhcpd.init";
-    static final String OPENWRT_DHCP = "/etc/config/dhcp";
-    static final String EDGEOS_CONFIG_BOOT = "/config/config.boot";
+    /** Backups kept on the router (each holds the DHCP files and, on EdgeOS, a config.boot). */
+    static final int BACKUPS_KEPT = 10;
 
     private final Plan plan;
     private final RouterKind kind;
+    private final KindSteps steps;
     private final String rev;
     private final String backup;
     private final List<String> tracked;
+    private final RouterScripts router;
 
     ApplyScripts(Plan plan, String rev) {
         if (!rev.matches("[0-9A-Za-z-]+")) {
@@ -34,15 +35,15 @@ final class ApplyScripts {
         }
         this.plan = plan;
         this.kind = plan.router();
+        this.steps = KindSteps.of(kind);
         this.rev = rev;
         this.backup = kind.stateDir() + "/backup/" + rev;
         TreeSet<String> files = new TreeSet<>(plan.uploads().keySet());
         files.addAll(plan.fileDeletions());
         files.add(kind.stateFile());
-        if (kind == RouterKind.OPENWRT) {
-            files.add(OPENWRT_DHCP);
-        }
+        files.addAll(steps.trackedFiles());
         this.tracked = List.copyOf(files);
+        this.router = new RouterScripts(rev, backup, kind.lockDir(), kind.stateFile(), steps, tracked);
     }
 
     /** How the lock's owner file names this transaction, so a late revert never acts on someone else's lock. */
@@ -50,180 +51,120 @@ final class ApplyScripts {
         return "rev=" + rev;
     }
 
-    /** Backups kept on the router (each holds the DHCP files and, on EdgeOS, a config.boot). */
-    static final int BACKUPS_KEPT = 10;
-
     String marker() {
         return "@@mb-" + rev + " ";
+    }
+
+    String backupDir() {
+        return backup;
     }
 
     String revertScript() {
         return backup + "/revert.sh";
     }
 
-    private String confirmFile() {
-        return kind.stateDir() + "/confirm-" + rev;
-    }
-
-    /** Stops the watchdog: the confirm file first (it checks that after its sleep), then its pid. */
-    private String disarm() {
-        return "touch " + quote(confirmFile()) + "; kill $(cat " + quote(backup + "/watchdog.pid") + ") 2>/dev/null\n";
+    private String b(String name) {
+        return quote(backup + "/" + name);
     }
 
     private String echo(String what) {
         return "echo " + quote(marker() + what) + "\n";
     }
 
-    String begin(String owner, long timeoutSeconds, boolean breakLock) {
+    /**
+     * {@code mb_finish ACTION}: runs finish.sh detached and waits for it; when another decider won,
+     * waits (bounded) for its outcome; prints {@code finished STATUS OUTCOME}.
+     */
+    private String finishFunction() {
+        return "mb_finish() {\n"
+                + "  nohup sh " + b("finish.sh") + " \"$1\" >/dev/null 2>&1 &\n"
+                + "  wait $!; mb_st=$?; mb_n=0\n"
+                + "  while [ $mb_st = " + RouterScripts.DECIDED_BEFORE + " ] && [ ! -f " + b("outcome") + " ] && [ $mb_n -lt 600 ];"
+                + " do sleep 1; mb_n=$((mb_n+1)); done\n"
+                + "  echo \"" + marker() + "finished $mb_st $(cat " + b("outcome") + " 2>/dev/null)\"\n"
+                + "}\n";
+    }
+
+    String begin(String owner, Ownership after, long timeoutSeconds, boolean breakLock) {
         String lock = quote(kind.lockDir());
-        StringBuilder s = new StringBuilder();
-        s.append("mkdir -p ").append(quote(kind.stateDir() + "/backup")).append('\n');
-        s.append("if mkdir ").append(lock).append(" 2>/dev/null; then :; else\n");
+        StringBuilder s = new StringBuilder(finishFunction());
+        s.append(echo("step prepare"));
+        s.append("{ mkdir -p ").append(quote(kind.stateDir() + "/backup")).append(" && mkdir ").append(quote(backup))
+                .append(" && printf '%s' ").append(quote(router.watchdog(timeoutSeconds))).append(" > ").append(b("watchdog.sh"))
+                .append(" && printf '%s' ").append(quote(router.finish(BACKUPS_KEPT))).append(" > ").append(b("finish.sh"))
+                .append(" && printf '%s' ").append(quote(router.revert())).append(" > ").append(b("revert.new"))
+                .append(" && printf '%s' ").append(quote(after.toJson())).append(" > ").append(b("state.new"))
+                .append(" && printf '%s %s\\n' ").append(quote(owner + " " + lockTag())).append(" \"$(date -u +%s)\" > ")
+                .append(b("owner")).append("; } || { ").append(echo("prepare-failed").strip()).append("; rm -rf ").append(quote(backup))
+                .append("; exit 5; }\n");
+        s.append(echo("step watchdog"));
+        s.append("nohup sh ").append(b("watchdog.sh")).append(" $$ >/dev/null 2>&1 &\n");
+        s.append(echo("step lock"));
+        s.append("if [ -d ").append(lock).append(" ]; then\n");
         if (breakLock) {
             s.append("  ").append(echo("broke-lock").strip()).append("; cat ").append(quote(kind.lockDir() + "/owner"))
-                    .append(" 2>/dev/null; echo; rm -rf ").append(lock).append("; mkdir ").append(lock).append(" || exit 3\n");
+                    .append(" 2>/dev/null; echo; rm -rf ").append(lock).append('\n');
         } else {
-            s.append("  ").append(echo("locked").strip()).append("; cat ").append(quote(kind.lockDir() + "/owner"))
-                    .append(" 2>/dev/null; echo; echo \"").append(marker()).append("now $(date -u +%s)\"; exit 3\n");
+            s.append("  ").append(locked()).append('\n');
         }
         s.append("fi\n");
-        s.append("printf '%s %s\\n' ").append(quote(owner + " " + lockTag())).append(" \"$(date -u +%s)\" > ")
-                .append(quote(kind.lockDir() + "/owner")).append('\n');
+        // the lock appears whole, owner included: a rename of a directory made aside. If another run
+        // took it meanwhile, mv puts ours inside theirs, and the owner line tells
+        s.append("mkdir ").append(b("lk")).append(" && cp ").append(b("owner")).append(' ').append(b("lk/owner")).append(" && mv ")
+                .append(b("lk")).append(' ').append(lock).append(" || { ").append(echo("lock-failed").strip())
+                .append("; mb_finish abort; exit 5; }\n");
+        s.append("grep -q -F ").append(quote(" " + lockTag() + " ")).append(' ').append(quote(kind.lockDir() + "/owner"))
+                .append(" 2>/dev/null || { rm -rf ").append(quote(kind.lockDir() + "/lk")).append("; ").append(locked()).append(" }\n");
         if (kind == RouterKind.OPENWRT) {
             s.append("mb_c=$(uci changes dhcp 2>&1)\n");
-            s.append("if [ -n \"$mb_c\" ]; then ").append(echo("foreign").strip()).append("; echo \"$mb_c\"; rm -rf ")
-                    .append(lock).append("; exit 4; fi\n");
+            s.append("if [ -n \"$mb_c\" ]; then ").append(echo("foreign").strip()).append("; echo \"$mb_c\"; mb_finish abort; exit 4; fi\n");
         }
         s.append(echo("step snapshot"));
-        s.append("mb_ok=1\nmkdir -p ").append(quote(backup)).append(" || mb_ok=0\n");
+        s.append("mb_ok=1\n");
         for (int i = 0; i < tracked.size(); i++) {
             s.append("if [ -f ").append(quote(tracked.get(i))).append(" ]; then cp ").append(quote(tracked.get(i))).append(' ')
-                    .append(quote(backup + "/f" + i)).append(" || mb_ok=0; fi\n");
+                    .append(b("f" + i)).append(" || mb_ok=0; fi\n");
         }
-        if (kind == RouterKind.EDGEOS) {
-            s.append(WRAPPER).append(" begin\n").append(WRAPPER).append(" save ").append(quote(backup + "/config.boot"))
-                    .append(" >/dev/null || mb_ok=0\n").append(WRAPPER).append(" end\n");
-        }
-        s.append("printf '%s' ").append(quote(revertBody())).append(" > ").append(quote(revertScript())).append(" || mb_ok=0\n");
-        s.append("if [ $mb_ok = 0 ]; then ").append(echo("snapshot-failed").strip()).append("; rm -rf ").append(lock)
-                .append("; exit 5; fi\n");
-        s.append(echo("step watchdog"));
-        s.append("nohup sh -c ").append(quote("sleep " + timeoutSeconds + "; [ -e " + confirmFile() + " ] || sh "
-                + revertScript() + " > " + backup + "/watchdog.log 2>&1")).append(" >/dev/null 2>&1 &\n");
-        s.append("echo $! > ").append(quote(backup + "/watchdog.pid")).append('\n');
+        s.append(steps.snapshot(backup));
+        s.append("if [ $mb_ok = 1 ]; then mv ").append(b("revert.new")).append(' ').append(b("revert.sh")).append(" || mb_ok=0; fi\n");
+        s.append("if [ $mb_ok = 0 ]; then ").append(echo("snapshot-failed").strip()).append("; mb_finish abort; exit 5; fi\n");
         s.append(echo("step commit"));
-        plan.uploads().forEach((path, content) -> s.append("printf '%s' ").append(quote(content)).append(" > ")
-                .append(quote(path)).append(" || mb_ok=0\n"));
+        plan.uploads().forEach((path, content) -> {
+            String tmp = quote(path + ".mb-new");
+            s.append("printf '%s' ").append(quote(content)).append(" > ").append(tmp).append(" && mv ").append(tmp).append(' ')
+                    .append(quote(path)).append(" || { rm -f ").append(tmp).append("; mb_ok=0; }\n");
+        });
         plan.fileDeletions().forEach(path -> s.append("rm -f ").append(quote(path)).append(" || mb_ok=0\n"));
-        s.append(kind == RouterKind.EDGEOS ? edgeosCommit() : openwrtCommit());
+        s.append(steps.commit(plan, backup));
         s.append("if [ $mb_ok = 1 ]; then ").append(echo("committed").strip()).append("; exit 0; fi\n");
         s.append(echo("commit-failed"));
-        s.append(runRevert());
-        s.append(disarm());
+        s.append("mb_finish revert\n");
         s.append("exit 6\n");
         return s.toString();
     }
 
-    private String edgeosCommit() {
-        StringBuilder s = new StringBuilder();
-        if (plan.commands().isEmpty()) {
-            return "if [ $mb_ok = 1 ]; then " + DHCPD_INIT + " restart 1>&2 || mb_ok=0; fi\n";
+    private String locked() {
+        return echo("locked").strip() + "; cat " + quote(kind.lockDir() + "/owner") + " 2>/dev/null; echo; echo \"" + marker()
+                + "now $(date -u +%s)\"; mb_finish abort; exit 3;";
+    }
+
+    /** Decides the transaction: {@code confirm} (verified) or {@code revert} (verification failed); reads back what the confirm wrote. */
+    String finish(String action) {
+        StringBuilder s = new StringBuilder(finishFunction());
+        s.append("mb_finish ").append(action).append('\n');
+        s.append("cat ").append(b("save.log")).append(' ').append(b("state.err")).append(' ').append(b("revert.log"))
+                .append(" 1>&2 2>/dev/null\n");
+        if (action.equals("confirm")) {
+            ReadScript written = ReadScript.forKind(kind);
+            steps.writtenAtConfirm().forEach(written::file);
+            s.append(written.build());
         }
-        s.append("if [ $mb_ok = 1 ]; then\n").append(WRAPPER).append(" begin\n");
-        plan.commands().forEach(line -> s.append(WRAPPER).append(' ').append(line).append(" 1>&2 || mb_ok=0\n"));
-        s.append("if [ $mb_ok = 1 ]; then ").append(WRAPPER).append(" commit 1>&2 || mb_ok=0; fi\n");
-        s.append(WRAPPER).append(" end\nfi\n");
         return s.toString();
     }
 
-    private String openwrtCommit() {
-        StringBuilder s = new StringBuilder();
-        if (!plan.commands().isEmpty()) {
-            String err = quote(backup + "/batch.err");
-            s.append("uci batch 2>").append(err).append(" <<'MB_EOF'\n").append(String.join("\n", plan.commands()))
-                    .append("\nMB_EOF\n");
-            s.append("if [ -s ").append(err).append(" ]; then cat ").append(err).append(" 1>&2; mb_ok=0; fi\n");
-            s.append("if [ $mb_ok = 1 ]; then uci commit dhcp 1>&2 || mb_ok=0; fi\n");
-        }
-        s.append("if [ $mb_ok = 1 ]; then /etc/init.d/dnsmasq reload 1>&2 || mb_ok=0; fi\n");
-        return s.toString();
-    }
-
-    private String runRevert() {
-        String log = quote(backup + "/revert.log");
-        return "if sh " + quote(revertScript()) + " > " + log + " 2>&1; then " + echo("reverted").strip() + "; else "
-                + echo("revert-failed").strip() + "; cat " + log + "; fi\n";
-    }
-
-    /** The router-side revert: restore the snapshot files, the configuration, restart the daemon, release the lock. */
-    String revertBody() {
-        String owner = quote(kind.lockDir() + "/owner");
-        StringBuilder s = new StringBuilder();
-        s.append("grep -q -F ").append(quote(" " + lockTag() + " ")).append(' ').append(owner).append(" 2>/dev/null || { echo \"not reverting: ")
-                .append("the router lock is no longer held by transaction ").append(rev).append(" (held by: $(cat ").append(owner)
-                .append(" 2>/dev/null || echo nobody)); reverted already, or another run broke the lock\" >&2; exit 1; }\n");
-        s.append("mb_f=0\n");
-        for (int i = 0; i < tracked.size(); i++) {
-            String saved = quote(backup + "/f" + i);
-            String path = quote(tracked.get(i));
-            s.append("if [ -f ").append(saved).append(" ]; then cp ").append(saved).append(' ').append(path)
-                    .append(" || mb_f=1; else rm -f ").append(path).append("; fi\n");
-        }
-        if (kind == RouterKind.EDGEOS) {
-            s.append(WRAPPER).append(" begin\n");
-            s.append(WRAPPER).append(" load ").append(quote(backup + "/config.boot")).append(" || mb_f=1\n");
-            // a snapshot equal to the active configuration leaves nothing to commit: not a failure. No $(…):
-            // the wrapper finds its session by its parent's pid, which a subshell would change
-            String out = quote(backup + "/commit.out");
-            s.append(WRAPPER).append(" commit > ").append(out).append(" 2>&1 || grep -q 'No configuration changes to commit' ").append(out)
-                    .append(" || { cat ").append(out).append(" >&2; mb_f=1; }\n");
-            s.append(WRAPPER).append(" save || mb_f=1\n");
-            s.append(WRAPPER).append(" end\n");
-            s.append(DHCPD_INIT).append(" restart || mb_f=1\n");
-        } else {
-            s.append("uci revert dhcp || mb_f=1\n");
-            s.append("/etc/init.d/dnsmasq reload || mb_f=1\n");
-        }
-        s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
-        s.append("exit $mb_f\n");
-        return s.toString();
-    }
-
-    /**
-     * Verification failed: revert now, then stop the watchdog, in one exec. In that order, a connection
-     * lost half-way still leaves the watchdog armed (running revert.sh twice restores the same snapshot).
-     */
-    String revertNow() {
-        return runRevert() + disarm();
-    }
-
-    /** Verified: stop the watchdog, save (EdgeOS), write the state file, release the lock. */
-    String confirm(Ownership after) {
-        StringBuilder s = new StringBuilder(disarm());
-        s.append("mb_ok=1\n");
-        if (kind == RouterKind.EDGEOS) {
-            s.append(WRAPPER).append(" begin\n").append(WRAPPER).append(" save 1>&2 || mb_ok=0\n").append(WRAPPER).append(" end\n");
-        }
-        s.append("printf '%s' ").append(quote(after.toJson())).append(" > ").append(quote(kind.stateFile())).append(" || mb_ok=0\n");
-        s.append("rm -rf ").append(quote(kind.lockDir())).append('\n');
-        s.append(prune());
-        s.append("echo \"").append(marker()).append("confirmed $mb_ok\"\n");
-        ReadScript written = ReadScript.forKind(kind);
-        writtenAtConfirm().forEach(written::file);
-        s.append(written.build());
-        return s.toString();
-    }
-
-    /** The files the confirm step rewrites (EdgeOS {@code save} rewrites config.boot), read back after it. */
+    /** The files the confirm step rewrites, read back after it. */
     List<String> writtenAtConfirm() {
-        return kind == RouterKind.EDGEOS ? List.of(EDGEOS_CONFIG_BOOT, kind.stateFile()) : List.of(kind.stateFile());
-    }
-
-    /** Removes all but the newest {@link #BACKUPS_KEPT} backups ({@code ls} sorts them: names start with the revision, zero-padded to 8 digits). */
-    private String prune() {
-        String dir = quote(kind.stateDir() + "/backup");
-        return "set -- $(ls -1 " + dir + ")\n"
-                + "while [ $# -gt " + BACKUPS_KEPT + " ]; do rm -rf " + dir + "/\"$1\"; shift; done\n";
+        return steps.writtenAtConfirm();
     }
 
     List<String> markers(String stdout) {

@@ -4,6 +4,7 @@ import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.history.Revision.Outcome;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.plan.ReadOutput;
+import io.metalboot.router.ssh.ConnectionLostException;
 import io.metalboot.router.ssh.ExecResult;
 import io.metalboot.router.ssh.RouterSession;
 import java.time.Duration;
@@ -16,11 +17,15 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Applies a non-empty plan over one session in three more round trips: begin (lock, snapshot,
- * revert script, watchdog, stage, commit), verify (read and re-plan; revert at once on any doubt),
- * confirm (stop the watchdog, save, state file, unlock). See ARCHITECTURE.md, router transaction.
+ * Applies a non-empty plan over one session in three more round trips: begin (prepare, watchdog,
+ * lock, snapshot, commit), verify (read and re-plan), finish (confirm, or revert on any doubt).
+ * The router decides the transaction itself ({@link RouterScripts}): the CLI reports "applied" only
+ * when the router says its confirm won. See docs/ARCHITECTURE.md, the router transaction.
  */
 public final class Transaction {
+    /** How many transactions' backups (and records) the router keeps; older ones are pruned. */
+    public static final int BACKUPS_KEPT = ApplyScripts.BACKUPS_KEPT;
+
     /** Who takes the lock ({@code user@host pid}), how long the watchdog waits, and whether a held lock is broken. */
     public record Options(String owner, Duration confirmTimeout, boolean breakLock) {
         public Options {
@@ -40,6 +45,7 @@ public final class Transaction {
     private final Options options;
     private final Consumer<String> progress;
     private final List<String> sent = new ArrayList<>();
+    private final Decision decision;
 
     private Transaction(RouterSession session, Plan plan, String revisionId, String rev, Options options, Consumer<String> progress) {
         this.session = session;
@@ -48,6 +54,7 @@ public final class Transaction {
         this.revisionId = revisionId;
         this.options = options;
         this.progress = progress;
+        this.decision = new Decision(scripts, revisionId, options.confirmTimeout());
     }
 
     /**
@@ -67,11 +74,14 @@ public final class Transaction {
                 + " s) and committing...");
         ExecResult begin;
         try {
-            begin = send(scripts.begin(options.owner(), options.confirmTimeout().toSeconds(), options.breakLock()));
+            begin = send(scripts.begin(options.owner(), plan.ownershipAfter().withLastApplied(revisionId, Instant.now()),
+                    options.confirmTimeout().toSeconds(), options.breakLock()));
+        } catch (ConnectionLostException e) {
+            return result(Outcome.UNKNOWN, decision.lostDuringBegin(scripts.markers(e.partialOutput()), e), Map.of());
         } catch (RouterAgentException e) {
-            return result(Outcome.UNKNOWN, "lost the router during the commit (" + e.getMessage() + "); "
-                    + watchdogNote(), Map.of());
+            return result(Outcome.UNKNOWN, decision.lostDuringBegin(List.of(), e), Map.of());
         }
+        Instant committed = Instant.now();
         List<String> marks = scripts.markers(begin.stdout());
         if (marks.contains("locked")) {
             return result(Outcome.FAILED, LockMessage.held(options, begin.stdout(), scripts.marker()), Map.of());
@@ -79,27 +89,17 @@ public final class Transaction {
         if (marks.contains("broke-lock")) {
             progress.accept("broke the lock held by " + LockMessage.owner(begin.stdout(), scripts.marker() + "broke-lock"));
         }
-        if (marks.contains("foreign")) {
-            return result(Outcome.FAILED, "uci has changes to dhcp staged by someone else: "
-                    + LockMessage.after(begin.stdout(), scripts.marker() + "foreign").strip().replace("\n", "; ")
-                    + " (nothing was changed; commit or revert them with 'uci commit dhcp' or 'uci revert dhcp' on the"
-                    + " router, then apply again)", Map.of());
-        }
-        if (marks.contains("snapshot-failed")) {
-            return result(Outcome.FAILED, "could not snapshot the router's configuration to " + scripts.revertScript()
-                    .replace("/revert.sh", "") + ": " + begin.stderr().strip()
-                    + " (nothing was changed; check free space on the router)", Map.of());
+        Optional<String> early = decision.failedBeforeChange(marks, begin);
+        if (early.isPresent()) {
+            return result(Outcome.FAILED, early.get(), Map.of());
         }
         if (marks.contains("commit-failed")) {
-            String why = "the commit failed on the router: " + begin.stderr().strip();
-            return marks.contains("reverted")
-                    ? result(Outcome.REVERTED, "reverted: " + why, Map.of())
-                    : result(Outcome.UNKNOWN, why + "; then the revert failed too: "
-                            + LockMessage.after(begin.stdout(), scripts.marker() + "revert-failed").strip() + ". " + unknown(), Map.of());
+            Decision.Verdict v = decision.finished(marks, begin.stderr(), "the commit failed on the router: " + begin.stderr().strip());
+            return result(v.outcome(), v.message(), Map.of());
         }
         if (!marks.contains("committed")) {
             return result(Outcome.UNKNOWN, "the commit script ended with status " + begin.status() + " before committing: "
-                    + begin.stderr().strip() + "; " + watchdogNote(), Map.of());
+                    + begin.stderr().strip() + "; " + decision.watchdogNote(Optional.of(committed)), Map.of());
         }
         progress.accept("committed; verifying...");
         Optional<String> doubt;
@@ -109,26 +109,29 @@ public final class Transaction {
             files = after.files();
             doubt = doubt(after);
         } catch (RouterAgentException e) {
-            if (!session.isConnected()) {
-                return result(Outcome.UNKNOWN, "lost the router while verifying (" + e.getMessage() + "); " + watchdogNote(), Map.of());
+            if (!session.isConnected() || e instanceof ConnectionLostException) {
+                return result(Outcome.UNKNOWN, "lost the router while verifying (" + e.getMessage() + "); "
+                        + decision.watchdogNote(Optional.of(committed)), Map.of());
             }
             doubt = Optional.of("reading the router back failed: " + e.getMessage());
         }
         if (doubt.isPresent()) {
-            return revert(doubt.get(), files);
+            progress.accept("verification failed (" + doubt.get() + "); reverting...");
+            return finish("revert", doubt.get(), files, committed);
         }
         progress.accept("verified; confirming...");
+        return finish("confirm", "", files, committed);
+    }
+
+    private TransactionResult finish(String action, String why, Map<String, String> files, Instant committed) {
+        ExecResult r;
         try {
-            ExecResult confirm = send(scripts.confirm(plan.ownershipAfter().withLastApplied(revisionId, Instant.now())));
-            files = written(confirm.stdout(), files);
-            if (!scripts.markers(confirm.stdout()).contains("confirmed 1")) {
-                return result(Outcome.APPLIED, "applied and confirmed, but saving or writing the state file failed: "
-                        + confirm.stderr().strip() + " (run 'metalboot plan' to check)", files);
-            }
+            r = send(scripts.finish(action));
         } catch (RouterAgentException e) {
-            return result(Outcome.UNKNOWN, "lost the router before confirming (" + e.getMessage() + "); " + watchdogNote(), files);
+            return result(Outcome.UNKNOWN, decision.lostWhileFinishing(action, why, committed, e), files);
         }
-        return result(Outcome.APPLIED, "", files);
+        Decision.Verdict v = decision.finished(scripts.markers(r.stdout()), r.stderr(), why);
+        return result(v.outcome(), v.message(), v.outcome() == Outcome.APPLIED ? written(r.stdout(), files) : files);
     }
 
     /** The snapshot with the files the confirm step rewrote, as it printed them; unchanged when that part was cut off. */
@@ -153,30 +156,6 @@ public final class Transaction {
             return Optional.of("the router does not hold the planned configuration after the commit:\n" + after.plan().diff().strip());
         }
         return Optional.empty();
-    }
-
-    private TransactionResult revert(String why, Map<String, String> files) {
-        progress.accept("verification failed (" + why + "); reverting...");
-        try {
-            ExecResult r = send(scripts.revertNow());
-            if (scripts.markers(r.stdout()).contains("reverted")) {
-                return result(Outcome.REVERTED, "reverted: " + why, files);
-            }
-            return result(Outcome.UNKNOWN, why + "; then the revert failed: "
-                    + LockMessage.after(r.stdout(), scripts.marker() + "revert-failed").strip() + ". " + unknown(), files);
-        } catch (RouterAgentException e) {
-            return result(Outcome.UNKNOWN, why + "; then the router was lost while reverting (" + e.getMessage() + "); "
-                    + watchdogNote(), files);
-        }
-    }
-
-    private String watchdogNote() {
-        return "the router's watchdog reverts to the snapshot by itself within " + options.confirmTimeout().toSeconds()
-                + " s unless the change was confirmed; run 'metalboot plan' after that to see the router's state";
-    }
-
-    private String unknown() {
-        return "The router's state is unknown. To recover, log in to the router and run: sh " + scripts.revertScript();
     }
 
     private ExecResult send(String script) {

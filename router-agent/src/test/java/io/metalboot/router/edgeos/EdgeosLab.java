@@ -75,7 +75,8 @@ final class EdgeosLab {
     }
 
     static EdgeosLive live(ConfigTree active, Map<String, Optional<String>> files, Ownership ownership) {
-        return new EdgeosLive(Optional.of(active.toBoot()), active, active, files, ownership, List.of(4242), Optional.empty());
+        return new EdgeosLive(Optional.of(active.toBoot()), active, active, files, ownership, List.of(4242), Optional.empty(),
+                io.metalboot.router.plan.TransactionRecords.none());
     }
 
     static EdgeosLive stock() {

@@ -50,7 +50,7 @@ final class OpenwrtLab {
 
     static OpenwrtLive live(UciConfig committed, List<String> staged, Ownership ownership) {
         return new OpenwrtLive(Optional.of(committed.fileContent()), committed, committed, staged, Map.of(), ownership,
-                List.of(77), Optional.empty());
+                List.of(77), Optional.empty(), io.metalboot.router.plan.TransactionRecords.none());
     }
 
     static OpenwrtLive stock() {
