@@ -132,30 +132,6 @@ class ApplyCommandTest {
 
     @ParameterizedTest
     @EnumSource(SimulatedRouter.Kind.class)
-    void aLateSecondRevertLeavesTheRouterAlone(SimulatedRouter.Kind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            router.faults().daemonDiesOnNextRestart();
-            assertEquals(1, apply(inv).status());
-            String backup = kindOf(router).stateDir() + "/backup";
-            String revert = backup + "/" + router.fs().list(backup).getFirst() + "/revert.sh";
-            assertEquals(0, apply(inv).status(), "a newer apply");
-            String applied = router.activeConfig();
-            router.fs().mkdir(kindOf(router).lockDir(), true);
-            router.fs().write(kindOf(router).lockDir() + "/owner", "bob@desk 4242 rev=00000009-abcdef 1\n");
-
-            OpenSsh.Result late = ssh.run("sh " + revert);
-            assertEquals(1, late.status(), late.out() + late.err());
-            assertTrue(late.err().startsWith("not reverting: the router lock is no longer held by transaction 00000001-"), late.err());
-            assertTrue(late.err().contains("(held by: bob@desk 4242 rev=00000009-abcdef 1)"), late.err());
-            assertEquals(applied, router.activeConfig(), "the newer apply stays");
-            assertTrue(router.fs().exists(kindOf(router).lockDir()), "the other run's lock stays");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
     void onlyTheNewestBackupsAreKept(SimulatedRouter.Kind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
@@ -172,54 +148,6 @@ class ApplyCommandTest {
             assertEquals(10, kept.size(), kept.toString());
             assertEquals("00000004-old", kept.getFirst(), kept.toString());
             assertTrue(kept.getLast().startsWith("00000013-"), kept.toString());
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void heldLockIsRefusedWithItsHolder(SimulatedRouter.Kind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            String lock = kindOf(router).lockDir();
-            router.fs().mkdir(lock, true);
-            router.fs().write(lock + "/owner", "bob@desk 4242 1\n");
-            String before = router.activeConfig();
-
-            Run run = apply(inv);
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().startsWith("metalboot: the router is locked by another apply: bob@desk 4242 for "), run.err());
-            assertTrue(run.err().contains(" s; nothing was changed. Wait for it to finish, or if it died, run apply again with"
-                    + " --break-lock\n"), run.err());
-            assertEquals(before, router.activeConfig());
-            assertEquals(Revision.Outcome.FAILED, revisions(inv).get(0).outcome());
-
-            Run broken = apply(inv, "--break-lock");
-            assertEquals(0, broken.status(), broken.out() + broken.err());
-            assertTrue(broken.out().contains("broke the lock held by bob@desk 4242 1"), broken.out());
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void routerRevertsByItselfWhenTheConfirmNeverArrives(SimulatedRouter.Kind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            String before = router.activeConfig();
-            router.connectionFaults().dropWhenCommandMatches("^touch .*/confirm-");
-
-            Run run = apply(inv, "--confirm-timeout", "3s");
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().contains("lost the router before confirming"), run.err());
-            assertTrue(run.err().contains("the router's watchdog reverts to the snapshot by itself within 3 s"), run.err());
-            assertEquals(Revision.Outcome.UNKNOWN, revisions(inv).get(0).outcome());
-
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> router.activeConfig().equals(before) && router.dhcpRunning()
-                            && !router.fs().exists(kindOf(router).lockDir()));
-            Run plan = metalboot("plan", "-c", inv.toString());
-            assertEquals(3, plan.status(), plan.out() + plan.err());
         }
     }
 
@@ -299,30 +227,6 @@ class ApplyCommandTest {
         Run run = metalboot("apply", "-c", LabDesired.EXAMPLE.toString(), "--yes", "--confirm-timeout", "soon");
         assertEquals(2, run.status(), run.err());
         assertEquals("metalboot: --confirm-timeout 'soon' is not a positive duration (expected e.g. 120s, 2m or 90)\n", run.err());
-    }
-
-    @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void routerLostWhileRevertingIsUnknownAndTheWatchdogStillReverts(SimulatedRouter.Kind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            String before = router.activeConfig();
-            router.faults().daemonDiesOnNextRestart();
-            router.connectionFaults().dropWhenCommandMatches("^sh /[a-z/]+/metalboot/backup/[0-9a-f-]+/revert\\.sh$");
-
-            Run run = apply(inv, "--confirm-timeout", "3s");
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().startsWith("metalboot: the DHCP daemon is not running after the commit; then the router was lost"
-                    + " while reverting ("), run.err());
-            assertTrue(run.err().contains("the router's watchdog reverts to the snapshot by itself within 3 s"), run.err());
-            assertEquals(Revision.Outcome.UNKNOWN, revisions(inv).get(0).outcome());
-
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> router.activeConfig().equals(before) && router.dhcpRunning()
-                            && !router.fs().exists(kindOf(router).lockDir()));
-            assertEquals(3, metalboot("plan", "-c", inv.toString()).status());
-        }
     }
 
     @ParameterizedTest

@@ -37,8 +37,8 @@ final class TransactionLab implements AutoCloseable {
     /** A router in {@code dir} with the old inventory applied; {@code key} is a client key pair to copy in. */
     static TransactionLab start(SimulatedRouter.Kind kind, Path dir, Path key) throws IOException {
         Files.createDirectories(dir);
-        Files.copy(key, dir.resolve("id_ed25519"));
-        Files.copy(Path.of(key + ".pub"), dir.resolve("id_ed25519.pub"));
+        Files.copy(key, dir.resolve("id_ed25519"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(key + ".pub"), dir.resolve("id_ed25519.pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         SimulatedRouter router = SimulatedRouter.start(SimConfig.of(kind, dir.resolve("sim")));
         router.authorize(Files.readString(dir.resolve("id_ed25519.pub")));
         Path old = LabDesired.inventoryFor(router, dir);
@@ -52,6 +52,19 @@ final class TransactionLab implements AutoCloseable {
             throw new IllegalStateException("the old inventory did not apply: " + first.out() + first.err());
         }
         return lab;
+    }
+
+    /** A client key pair in {@code dir} (made with the real ssh-keygen once), to copy into each lab. */
+    static Path key(Path dir) throws IOException, InterruptedException {
+        Path key = dir.resolve("id_ed25519");
+        if (!Files.exists(key)) {
+            Process keygen = new ProcessBuilder(io.metalboot.router.RequiredTool.find("ssh-keygen", "openssh-client").path().toString(),
+                    "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
+            if (keygen.waitFor() != 0) {
+                throw new IOException("ssh-keygen failed with status " + keygen.exitValue());
+            }
+        }
+        return key;
     }
 
     static Run apply(Path inventory, String... more) {

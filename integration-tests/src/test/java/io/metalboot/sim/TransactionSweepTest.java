@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.router.RequiredTool;
 import io.metalboot.router.history.Revision;
 import io.metalboot.sim.PlanCommandTest.Run;
 import java.nio.file.Path;
@@ -40,10 +39,7 @@ class TransactionSweepTest {
     @ParameterizedTest
     @EnumSource(SimulatedRouter.Kind.class)
     void aDropAfterAnyCommandEndsOldOrNewAndHistoryTellsWhich(SimulatedRouter.Kind kind) throws Exception {
-        Path key = dir.resolve("id_ed25519");
-        Process keygen = new ProcessBuilder(RequiredTool.find("ssh-keygen", "openssh-client").path().toString(), "-q", "-t", "ed25519",
-                "-N", "", "-f", key.toString()).start();
-        assertEquals(0, keygen.waitFor());
+        Path key = TransactionLab.key(dir);
         String oldSide;
         String newSide;
         int count;

@@ -111,7 +111,9 @@ interface KindSteps {
                 s.append("if [ $mb_ok = 1 ]; then uci batch 2>").append(err).append(" <<'MB_EOF'\n")
                         .append(String.join("\n", plan.commands())).append("\nMB_EOF\n");
                 s.append("if [ -s ").append(err).append(" ]; then cat ").append(err).append(" 1>&2; mb_ok=0; fi; fi\n");
-                s.append("if [ $mb_ok = 1 ]; then uci commit dhcp 1>&2 || mb_ok=0; fi\n");
+                // uci says only "I/O error" when it cannot write: a probe write beside the file names the cause
+                s.append("if [ $mb_ok = 1 ]; then uci commit dhcp 1>&2 || { mb_ok=0; : > /etc/config/.metalboot-probe; rm -f")
+                        .append(" /etc/config/.metalboot-probe; }; fi\n");
             }
             return s.append("if [ $mb_ok = 1 ]; then /etc/init.d/dnsmasq reload 1>&2 || mb_ok=0; fi\n").toString();
         }

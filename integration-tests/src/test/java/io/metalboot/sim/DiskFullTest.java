@@ -1,0 +1,83 @@
+package io.metalboot.sim;
+
+import static io.metalboot.sim.ApplyCommandTest.apply;
+import static io.metalboot.sim.ApplyCommandTest.kindOf;
+import static io.metalboot.sim.ApplyCommandTest.revisions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metalboot.router.history.Revision;
+import io.metalboot.sim.PlanCommandTest.Run;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A full disk under each path the apply writes (the simulator's RouterFs: writes below the path fail
+ * with ENOSPC, as on a full flash partition): the router keeps its DHCP configuration, no lock is
+ * left, and the message names the path and the real cause.
+ */
+class DiskFullTest {
+    @TempDir
+    Path dir;
+
+    /** Where the disk is full, how the apply ends, and what its message must say. */
+    record Case(SimulatedRouter.Kind kind, String full, Revision.Outcome outcome, List<String> said) {
+        @Override
+        public String toString() {
+            return kind + " " + full;
+        }
+    }
+
+    static Stream<Case> cases() {
+        String enospc = "No space left on device";
+        return Stream.of(
+                new Case(SimulatedRouter.Kind.EDGEOS, "/config", Revision.Outcome.FAILED,
+                        List.of("could not write metalboot's transaction files to /config/metalboot/backup/", enospc, "nothing was changed")),
+                new Case(SimulatedRouter.Kind.EDGEOS, "/config/metalboot", Revision.Outcome.FAILED,
+                        List.of("/config/metalboot/backup/", enospc)),
+                new Case(SimulatedRouter.Kind.EDGEOS, "/config/scripts", Revision.Outcome.REVERTED,
+                        List.of("reverted: the commit failed on the router: ", "/config/scripts/ipxe-", enospc)),
+                new Case(SimulatedRouter.Kind.EDGEOS, "/config/config.boot", Revision.Outcome.REVERTED,
+                        List.of("reverted: the confirm could not save the configuration or write the state file", "/config/config.boot",
+                                enospc)),
+                new Case(SimulatedRouter.Kind.EDGEOS, "/config/metalboot/state.json", Revision.Outcome.REVERTED,
+                        List.of("reverted: the confirm could not save", "/config/metalboot/state.json", enospc)),
+                new Case(SimulatedRouter.Kind.OPENWRT, "/etc", Revision.Outcome.FAILED,
+                        List.of("could not write metalboot's transaction files to /etc/metalboot/backup/", enospc)),
+                new Case(SimulatedRouter.Kind.OPENWRT, "/etc/config", Revision.Outcome.REVERTED,
+                        List.of("reverted: the commit failed on the router: ", enospc)),
+                new Case(SimulatedRouter.Kind.OPENWRT, "/etc/metalboot/state.json", Revision.Outcome.REVERTED,
+                        List.of("reverted: the confirm could not save", "/etc/metalboot/state.json", enospc)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theRouterKeepsItsConfigurationAndTheMessageNamesPathAndCause(Case c) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(c.kind(), dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = LabDesired.inventoryFor(router, dir);
+            String active = router.activeConfig();
+            String saved = router.savedConfig();
+            router.fs().diskFull(Optional.of(c.full()));
+
+            Run run = apply(inv);
+            router.fs().diskFull(Optional.empty());
+            assertEquals(1, run.status(), run.out() + run.err());
+            for (String words : c.said()) {
+                assertTrue(run.err().contains(words), "'" + words + "' in: " + run.err());
+            }
+            assertEquals(c.outcome(), revisions(inv).getFirst().outcome());
+            assertEquals(active, router.activeConfig());
+            assertEquals(saved, router.savedConfig());
+            assertTrue(router.dhcpRunning());
+            assertFalse(router.fs().exists(kindOf(router).lockDir()), "no lock is left");
+            assertEquals(3, PlanCommandTest.metalboot("plan", "-c", inv.toString()).status());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.metalboot.sim;
+
+import static io.metalboot.sim.ApplyCommandTest.apply;
+import static io.metalboot.sim.ApplyCommandTest.kindOf;
+import static io.metalboot.sim.ApplyCommandTest.revisions;
+import static io.metalboot.sim.PlanCommandTest.metalboot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.metalboot.router.history.Revision;
+import io.metalboot.sim.PlanCommandTest.Run;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The router lock: held by a live apply, broken with --break-lock, never released or overwritten
+ * by a run that no longer holds it (every router-side step checks the owner line names its
+ * transaction: RouterScripts.finish and revert).
+ */
+class LockTest {
+    @TempDir
+    Path dir;
+
+    Path inventory(SimulatedRouter router) throws Exception {
+        return LabDesired.inventoryFor(router, dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void aLateSecondRevertLeavesTheRouterAlone(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            router.faults().daemonDiesOnNextRestart();
+            assertEquals(1, apply(inv).status());
+            String backup = kindOf(router).stateDir() + "/backup";
+            String revert = backup + "/" + router.fs().list(backup).getFirst() + "/revert.sh";
+            assertEquals(0, apply(inv).status(), "a newer apply");
+            String applied = router.activeConfig();
+            router.fs().mkdir(kindOf(router).lockDir(), true);
+            router.fs().write(kindOf(router).lockDir() + "/owner", "bob@desk 4242 rev=00000009-abcdef 1\n");
+
+            OpenSsh.Result late = ssh.run("sh " + revert);
+            assertEquals(1, late.status(), late.out() + late.err());
+            assertTrue(late.err().startsWith("not reverting: the router lock is no longer held by transaction 00000001-"), late.err());
+            assertTrue(late.err().contains("(held by: bob@desk 4242 rev=00000009-abcdef 1)"), late.err());
+            assertEquals(applied, router.activeConfig(), "the newer apply stays");
+            assertTrue(router.fs().exists(kindOf(router).lockDir()), "the other run's lock stays");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void heldLockIsRefusedWithItsHolder(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            SimulatedRouter router = ssh.router();
+            Path inv = inventory(router);
+            String lock = kindOf(router).lockDir();
+            router.fs().mkdir(lock, true);
+            router.fs().write(lock + "/owner", "bob@desk 4242 1\n");
+            String before = router.activeConfig();
+
+            Run run = apply(inv);
+            assertEquals(1, run.status(), run.out() + run.err());
+            assertTrue(run.err().startsWith("metalboot: the router is locked by another apply: bob@desk 4242 for "), run.err());
+            assertTrue(run.err().contains(" s; nothing was changed. Wait for it to finish, or if it died, run apply again with"
+                    + " --break-lock\n"), run.err());
+            assertEquals(before, router.activeConfig());
+            assertEquals(Revision.Outcome.FAILED, revisions(inv).get(0).outcome());
+
+            Run broken = apply(inv, "--break-lock");
+            assertEquals(0, broken.status(), broken.out() + broken.err());
+            assertTrue(broken.out().contains("broke the lock held by bob@desk 4242 1"), broken.out());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void breakingTheLockOfAConfirmingApplyLetsTheSecondWinAndTheFirstCannotOverwriteIt(SimulatedRouter.Kind kind)
+            throws Exception {
+        Path key = TransactionLab.key(dir);
+        try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("lab"), key)) {
+            lab.router.connectionFaults().delayCommands("^mb_finish confirm$", Duration.ofSeconds(4));
+            CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> TransactionLab.apply(lab.newInventory,
+                    "--confirm-timeout", "30s"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lab.router.activeConfig().contains("00:00:00:00:00:13"));
+            // the second apply's confirm waits too, but starts later: the first decides first, against a lock it lost
+            Run second = TransactionLab.apply(lab.oldInventory, "--break-lock");
+            assertEquals(0, second.status(), second.out() + second.err());
+            assertTrue(second.out().contains("broke the lock held by "), second.out());
+            Run firstRun = first.get();
+            assertEquals(1, firstRun.status(), firstRun.out() + firstRun.err());
+            assertTrue(firstRun.err().contains("another run broke this apply's lock before it ended (the lock is now held by "),
+                    firstRun.err());
+            assertTrue(firstRun.err().contains("this apply was neither confirmed nor reverted"), firstRun.err());
+
+            assertEquals(0, TransactionLab.plan(lab.oldInventory).status(), "the configuration and state file are the second apply's");
+            assertTrue(lab.router.dhcpRunning());
+            assertFalse(lab.router.fs().exists(lab.kind().lockDir()), "the second apply released its lock; the first left it alone");
+            var revs = revisions(lab.oldInventory);
+            assertEquals(Revision.Outcome.SUPERSEDED, revs.get(1).outcome());
+            assertEquals(Revision.Outcome.APPLIED, revs.get(2).outcome());
+        }
+    }
+}
