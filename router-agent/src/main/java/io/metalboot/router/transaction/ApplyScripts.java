@@ -21,6 +21,8 @@ final class ApplyScripts {
     static final String DHCPD_INIT = "/opt/vyatta/sbin/dhcpd.init";
     static final String OPENWRT_DHCP = "/etc/config/dhcp";
     static final String EDGEOS_CONFIG_BOOT = "/config/config.boot";
+    /** Where the wrapper's commit writes everything it says (vyatta-cfg-cmd-wrapper: {@code my_commit >> $LOGFILE}). */
+    static final String COMMIT_LOG = "/var/log/vyatta/vyatta-commit.log";
 
     private final Plan plan;
     private final RouterKind kind;
@@ -131,9 +133,20 @@ final class ApplyScripts {
         }
         s.append("if [ $mb_ok = 1 ]; then\n").append(WRAPPER).append(" begin\n");
         plan.commands().forEach(line -> s.append(WRAPPER).append(' ').append(line).append(" 1>&2 || mb_ok=0\n"));
-        s.append("if [ $mb_ok = 1 ]; then ").append(WRAPPER).append(" commit 1>&2 || mb_ok=0; fi\n");
+        s.append("if [ $mb_ok = 1 ]; then ").append(logMark()).append(WRAPPER).append(" commit 1>&2 || { mb_ok=0; ")
+                .append(logSince()).append("; }; fi\n");
         s.append(WRAPPER).append(" end\nfi\n");
         return s.toString();
+    }
+
+    /** Counts the commit log's lines before a commit: the wrapper prints nothing, a failure's reason is only in the log. */
+    private static String logMark() {
+        return "mb_log=0; [ -f " + COMMIT_LOG + " ] && mb_log=$(wc -l < " + COMMIT_LOG + "); ";
+    }
+
+    /** What the commit wrote to the log (after {@link #logMark}), on stderr. */
+    private static String logSince() {
+        return "tail -n +$((mb_log + 1)) " + COMMIT_LOG + " 1>&2";
     }
 
     private String openwrtCommit() {
@@ -175,8 +188,8 @@ final class ApplyScripts {
             // a snapshot equal to the active configuration leaves nothing to commit: not a failure. No $(…):
             // the wrapper finds its session by its parent's pid, which a subshell would change
             String out = quote(backup + "/commit.out");
-            s.append(WRAPPER).append(" commit > ").append(out).append(" 2>&1 || grep -q 'No configuration changes to commit' ").append(out)
-                    .append(" || { cat ").append(out).append(" >&2; mb_f=1; }\n");
+            s.append(logMark()).append(WRAPPER).append(" commit > ").append(out).append(" 2>&1 || grep -q 'No configuration changes to commit' ").append(out)
+                    .append(" || { cat ").append(out).append(" >&2; ").append(logSince()).append("; mb_f=1; }\n");
             s.append(WRAPPER).append(" save || mb_f=1\n");
             s.append(WRAPPER).append(" end\n");
             s.append(DHCPD_INIT).append(" restart || mb_f=1\n");
