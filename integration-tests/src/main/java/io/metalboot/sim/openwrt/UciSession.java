@@ -33,8 +33,7 @@ final class UciSession {
     private final PrintStream stderr;
     private final RouterFs fs;
     private final Faults faults;
-    /** libuci.c {@code uci_get_errorstr}'s static {@code error_info}: what every later error of this process prints after its text. */
-    private final StringBuilder errorInfo = new StringBuilder();
+    private final UciErrors errors;
     /** Lines read by the batch's parse context ({@code ctx->pctx->line}); empty outside a batch. */
     private Optional<Integer> batchLine = Optional.empty();
 
@@ -47,6 +46,7 @@ final class UciSession {
         this.stderr = stderr;
         this.fs = fs;
         this.faults = faults;
+        this.errors = new UciErrors(options, stderr);
     }
 
     int command(List<String> argv, boolean inBatch) throws InterruptedException {
@@ -281,30 +281,9 @@ final class UciSession {
         }
     }
 
-    /**
-     * cli.c {@code cli_perror} over libuci.c {@code uci_get_errorstr}: {@code <argv[0]>: <error>}, silent
-     * under {@code -q}; returns 1. The detail after the error text sits in a static buffer: a parse
-     * error with a parse context (a file, or the batch's input) writes {@code " (reason) at line N, byte M"}
-     * into it, every error appends a newline to it, and it is printed as it stands. So the second
-     * error of a batch ends with an empty line, the third with two, and an error after a parse error
-     * repeats that parse error's position.
-     */
+    /** cli.c {@code cli_perror}: {@code <argv[0]>: <error>} with libuci's detail ({@link UciErrors}); returns 1. */
     int perror(UciFailure failure) {
-        if (options.quiet()) {
-            return 1; // cli_perror returns before uci_perror: the buffer is not touched
-        }
-        String text = failure.getMessage();
-        int detail = text.indexOf(" (");
-        if (failure.code() == UciFailure.PARSE && detail > 0) {
-            errorInfo.setLength(0);
-            errorInfo.append(text, detail, Math.min(text.length(), detail + 126));
-            text = text.substring(0, detail);
-        } else if (failure.code() == UciFailure.PARSE && batchLine.isPresent()) {
-            errorInfo.setLength(0);
-            errorInfo.append(" (unknown) at line ").append(batchLine.get()).append(", byte 0");
-        }
-        errorInfo.append('\n');
-        error(options.appName() + ": " + text + errorInfo);
+        errors.perror(failure, batchLine);
         return 1;
     }
 
@@ -315,8 +294,6 @@ final class UciSession {
 
     /** cli.c {@code cli_error}: text as is, silent under {@code -q}. */
     void error(String text) {
-        if (!options.quiet()) {
-            stderr.print(text);
-        }
+        errors.error(text);
     }
 }
