@@ -40,6 +40,7 @@ final class CheckCommand implements Callable<Integer> {
         out.printf("%s: ok: cluster %s, %d machines (%s), %s router %s, boot server %s%n", inventory.file,
                 inv.cluster().name(), inv.machines().size(), roles, inv.router().kind().label(),
                 inv.router().address(), inv.bootServer().baseUrl());
+        inv.warnings().forEach(w -> out.println("warning: " + w));
         if (data.isPresent()) {
             io.metalboot.boot.DataDir dir = io.metalboot.boot.DataDir.load(data.get());
             dir.warnings().forEach(w -> out.println("warning: " + w));

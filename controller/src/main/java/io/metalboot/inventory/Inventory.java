@@ -10,9 +10,10 @@ import java.util.Optional;
  * configuration from. Built only by {@link InventoryLoader}, which checks every rule first.
  */
 public record Inventory(String source, Cluster cluster, Network network, Router router, BootServer bootServer,
-        List<Machine> machines, Os os, Kubernetes kubernetes, Ssh ssh) {
+        List<Machine> machines, Os os, Kubernetes kubernetes, Ssh ssh, List<String> warnings) {
     public Inventory {
         machines = List.copyOf(machines);
+        warnings = List.copyOf(warnings);
     }
 
     /** The API server's URL: the first master's address, port 6443; empty without a master. */

@@ -104,13 +104,13 @@ public final class InventoryLoader {
             Ssh ssh = optionalSection("ssh", List.of("authorizedKeys"))
                     .map(f -> new Ssh(f.scalars("authorizedKeys").stream().flatMap(s -> values().text(s).stream()).toList()))
                     .orElse(new Ssh(List.of()));
-            machines.ifPresent(m -> new InventoryRules(problems).check(network, boot, m, k8s));
+            machines.ifPresent(m -> new InventoryRules(problems).check(network, router.map(Router::kind), boot, m, k8s));
             if (!problems.isEmpty() || cluster.isEmpty() || network.isEmpty() || router.isEmpty() || boot.isEmpty()
                     || machines.isEmpty() || !machines.get().complete()) {
                 return Optional.empty();
             }
             return Optional.of(new Inventory(problems.file(), cluster.get(), network.get(), router.get(), boot.get(),
-                    machines.get().entries().stream().map(MachinesReader.Entry::machine).toList(), os, k8s, ssh));
+                    machines.get().entries().stream().map(MachinesReader.Entry::machine).toList(), os, k8s, ssh, problems.warnings()));
         }
 
         private Optional<Fields> section(String key, List<String> fields, String hint) {

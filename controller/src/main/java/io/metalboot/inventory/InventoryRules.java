@@ -3,6 +3,7 @@ package io.metalboot.inventory;
 import io.metalboot.inventory.Inventory.BootServer;
 import io.metalboot.inventory.Inventory.Kubernetes;
 import io.metalboot.inventory.Inventory.Network;
+import io.metalboot.inventory.Inventory.Router;
 import io.metalboot.inventory.MachinesReader.Entry;
 import io.metalboot.router.Ipv4Address;
 import io.metalboot.router.Ipv4Subnet;
@@ -10,17 +11,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rules that span fields: addresses inside the subnet, fixed leases outside the dynamic pool (EdgeOS
- * refuses a static mapping inside its start-stop range), the boot server among the machines, cluster
- * ranges apart from the LAN.
+ * Rules that span fields: addresses inside the subnet, the boot server among the machines, cluster
+ * ranges apart from the LAN. A fixed lease inside the dynamic pool is valid on both router kinds
+ * (EdgeOS's dhcpd-config.pl cuts the address out of the range, Vyatta bug 3800; dnsmasq keeps a
+ * reserved address for its MAC): on EdgeOS it is a warning, because the pool shrinks.
  */
 record InventoryRules(Problems problems) {
-    void check(Optional<Network> network, Optional<BootServer> boot, MachinesReader.Result read, Kubernetes k8s) {
+    void check(Optional<Network> network, Optional<Router.Kind> kind, Optional<BootServer> boot, MachinesReader.Result read,
+               Kubernetes k8s) {
         List<Entry> machines = read.entries();
         network.ifPresent(net -> {
             boolean poolUsable = checkNetwork(net);
             boot.ifPresent(b -> host("bootServer.address", b.address(), net.subnet()));
-            machines.forEach(e -> checkMachine(net, poolUsable, e));
+            machines.forEach(e -> checkMachine(net, poolUsable && kind.equals(Optional.of(Router.Kind.EDGEOS)), e));
             apart("kubernetes.serviceCidr", k8s.serviceCidr(), "network.subnet", net.subnet());
             apart("kubernetes.podCidr", k8s.podCidr(), "network.subnet", net.subnet());
         });
@@ -63,16 +66,18 @@ record InventoryRules(Problems problems) {
         return true;
     }
 
-    private void checkMachine(Network net, boolean poolUsable, Entry e) {
+    /** {@code warnPool}: the pool is usable and the router is an EdgeOS one, where a fixed lease shrinks the pool. */
+    private void checkMachine(Network net, boolean warnPool, Entry e) {
         Machine m = e.machine();
         String ip = e.path("ip");
         String lan = "the subnet " + net.subnet();
         if (host(ip, m.ip(), net.subnet())) {
-            if (poolUsable && net.pool().contains(m.ip())) {
-                problems.add(problems.lineOf(ip), ip + " '" + m.ip() + "' is inside the dynamic pool "
-                        + net.pool().start() + "-" + net.pool().end() + " (EdgeOS rejects a static mapping there);"
-                        + " pick an address outside the pool in " + lan);
-            } else if (m.ip().equals(net.gateway())) {
+            if (warnPool && net.pool().contains(m.ip())) {
+                problems.warn(problems.lineOf(ip), ip + " '" + m.ip() + "' is inside the dynamic pool "
+                        + net.pool().start() + "-" + net.pool().end() + "; EdgeOS cuts it out of the range (the pool"
+                        + " loses that address), which is fine; to keep the whole pool, pick an address outside it in " + lan);
+            }
+            if (m.ip().equals(net.gateway())) {
                 problems.add(problems.lineOf(ip), ip + " '" + m.ip() + "' is the gateway's address; pick another address in " + lan);
             }
         }

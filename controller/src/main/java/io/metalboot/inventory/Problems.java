@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Problems {
     private final String file;
     private final List<Problem> list = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private final Map<String, Integer> lines = new HashMap<>();
 
     Problems(String file) {
@@ -22,6 +23,15 @@ final class Problems {
 
     void add(int line, String message) {
         list.add(new Problem(file, line, message));
+    }
+
+    /** Something valid that the user should know about; it does not stop the inventory from loading. */
+    void warn(int line, String message) {
+        warnings.add(new Problem(file, line, message));
+    }
+
+    List<String> warnings() {
+        return warnings.stream().sorted().map(Problem::toString).toList();
     }
 
     void add(Node node, String message) {

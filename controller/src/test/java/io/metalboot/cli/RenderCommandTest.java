@@ -62,11 +62,11 @@ class RenderCommandTest {
     @Test
     void aBadInventoryWritesNothing() throws IOException {
         Path bad = dir.resolve("cluster.yaml");
-        Files.writeString(bad, Files.readString(Path.of(CheckCommandTest.EXAMPLE)).replace("ip: 192.168.1.212", "ip: 192.168.1.150"));
+        Files.writeString(bad, Files.readString(Path.of(CheckCommandTest.EXAMPLE)).replace("ip: 192.168.1.212", "ip: 192.168.1.201"));
         Path out = dir.resolve("OUT");
         Cli r = Cli.run("render", "-c", bad.toString(), "--out", out.toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("is inside the dynamic pool"), r.err());
+        assertTrue(r.err().contains("machines[2].ip '192.168.1.201' is already used by machines[0]"), r.err());
         assertFalse(Files.exists(out));
     }
 

@@ -60,7 +60,7 @@ class InventoryLoaderTest {
     @Test
     void everyProblemIsReportedInOneRun() throws Exception {
         String text = InventoryValidationTest.base().replace("mac: 00:00:00:00:00:11", "mac: zz")
-                .replace("ip: 192.168.1.201", "ip: 192.168.1.150").replace("kind: edgeos", "kind: vyos");
+                .replace("ip: 192.168.1.201", "ip: 192.168.1.1").replace("kind: edgeos", "kind: vyos");
         InventoryException e = assertThrows(InventoryException.class, () -> InventoryLoader.parse("t.yaml", text));
         assertEquals(List.of(14, 23, 26), e.problems().stream().map(Problem::line).toList());
     }

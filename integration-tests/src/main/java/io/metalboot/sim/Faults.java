@@ -14,6 +14,8 @@ public final class Faults {
     private final AtomicReference<Optional<String>> commitFailure = new AtomicReference<>(Optional.empty());
     private final AtomicBoolean daemonDies = new AtomicBoolean();
     private final AtomicReference<Optional<String>> lockHolder = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<Optional<java.util.Map.Entry<java.util.regex.Pattern, String>>> meddler =
+            new AtomicReference<>(Optional.empty());
 
     /** The next commit fails with {@code message} (printed as the router prints a commit error). */
     public void failNextCommit(String message) {
@@ -45,5 +47,23 @@ public final class Faults {
 
     public Optional<String> lockHolder() {
         return lockHolder.get();
+    }
+
+    /**
+     * Another administrator, logged in at the same time, runs {@code script} on the router right after
+     * the next command whose command line matches {@code pattern} (once): e.g. LuCI's "Revert" of
+     * dhcp ({@code uci revert dhcp}) between metalboot's {@code uci batch} and its {@code uci commit}.
+     */
+    public void afterCommandAnotherAdminRuns(String pattern, String script) {
+        meddler.set(Optional.of(java.util.Map.entry(java.util.regex.Pattern.compile(pattern), script)));
+    }
+
+    /** The script to run after {@code commandLine}, consumed when it matches. */
+    public Optional<String> takeScriptAfter(String commandLine) {
+        Optional<java.util.Map.Entry<java.util.regex.Pattern, String>> armed = meddler.get();
+        if (armed.isPresent() && armed.get().getKey().matcher(commandLine).find() && meddler.compareAndSet(armed, Optional.empty())) {
+            return Optional.of(armed.get().getValue());
+        }
+        return Optional.empty();
     }
 }

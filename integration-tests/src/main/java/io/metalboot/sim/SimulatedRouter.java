@@ -83,6 +83,8 @@ public final class SimulatedRouter implements AutoCloseable {
             @Override
             public void afterCommand(int pid, List<String> argv, int status) {
                 log.add("command", pid, String.join(" ", argv), Optional.of(status));
+                faults.takeScriptAfter(String.join(" ", argv)).ifPresent(script -> new Shell(execShell).run(script,
+                        InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
             }
 
             @Override

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * {@code /opt/vyatta/sbin/vyatta-cfg-cmd-wrapper} (vyatta-cfg's wrapper script): the session is
  * {@code $PPID}, the shell running the script, unless {@code CMD_WRAPPER_SESSION_ID} names one.
- * {@code commit} sends its stdout to {@code /var/log/vyatta/vyatta-commit.log}, so a good commit
- * prints nothing; a failed one also prints its blocks on stderr and exits 1. {@code show} ignores
+ * {@code commit} sends the commit's output to {@code /var/log/vyatta/vyatta-commit.log}
+ * ({@code my_commit ... >> $LOGFILE}), so it prints nothing, failed or not: exit status 1 is all a
+ * failed one shows; {@code commit_with_error} runs {@code my_commit} on the caller's stdout. {@code show} ignores
  * its arguments, as the script does. {@code compare}, {@code commit-confirm N} and {@code confirm}
  * are not in the real wrapper; they are here as configure mode has them (without the prompt).
  */
@@ -52,6 +53,7 @@ final class CfgCmdWrapper implements Command {
                 yield 0;
             }
             case "commit" -> commit(session, err);
+            case "commit_with_error" -> commitWithError(session, out);
             case "save" -> ConfigFiles.save(router, rest, out, err);
             case "load" -> router.inSession(session)
                     ? ConfigFiles.load(router, session, rest, Optional::empty, out, err)
@@ -96,14 +98,18 @@ final class CfgCmdWrapper implements Command {
         return 0;
     }
 
+    /** vyatta-cfg-cmd-wrapper {@code commit}: everything the commit prints goes to the commit log; only the status tells. */
     private int commit(String session, PrintStream err) {
         Commit.Result result = Commit.run(router, session);
         Syslog.commitLog(router.fs(), result.output());
-        if (result.failed()) {
-            result.output().forEach(err::println);
-            return 1;
-        }
-        return 0;
+        return result.failed() ? 1 : 0;
+    }
+
+    /** vyatta-cfg-cmd-wrapper {@code commit_with_error}: {@code exec my_commit}, its blocks on the caller's stdout. */
+    private int commitWithError(String session, PrintStream out) {
+        Commit.Result result = Commit.run(router, session);
+        result.output().forEach(out::println);
+        return result.failed() ? 1 : 0;
     }
 
     private int commitConfirm(String session, List<String> rest, PrintStream out, PrintStream err) {

@@ -36,6 +36,18 @@ final class UciFailure extends Exception {
         return new UciFailure(PARSE, uciMessage.startsWith("uci: ") ? uciMessage.substring(5) : uciMessage);
     }
 
+    /** From a router-agent message of any kind ({@code uci: Entry not found}, {@code uci: Invalid argument} …), with its number. */
+    static UciFailure of(String uciMessage) {
+        String text = uciMessage.startsWith("uci: ") ? uciMessage.substring(5) : uciMessage;
+        int code = switch (text) {
+            case "Entry not found" -> NOT_FOUND;
+            case "Invalid argument" -> INVALID;
+            case "I/O error" -> IO;
+            default -> PARSE;
+        };
+        return new UciFailure(code, text);
+    }
+
     int code() {
         return code;
     }

@@ -10,11 +10,12 @@ import java.util.Optional;
  * cli.c and libuci do: the delta search path starts as {@code [/tmp/.uci]} and the save directory
  * is always its last entry; {@code -p DIR} inserts DIR before it (a duplicate is ignored);
  * {@code -t DIR} and {@code -P DIR} move (or add) DIR to the end and make it the save directory,
- * so {@code /tmp/.uci} stays on the search path; {@code -P} also turns {@code commit} into a no-op.
+ * so {@code /tmp/.uci} stays on the search path; {@code -P} also turns {@code commit} into a no-op;
+ * {@code -d STR} joins list items with STR in {@code get} and {@code show} (cli.c {@code uci_show_value}).
  */
 record UciOptions(String appName, String confDir, String saveDir, List<String> deltaPaths, boolean quiet,
                   boolean extendedShow, boolean merge, boolean noCommit, boolean exportNames,
-                  Optional<String> inputFile, List<String> operands) {
+                  Optional<String> inputFile, List<String> operands, String delimiter) {
     static final String DEFAULT_CONFDIR = "/etc/config";
     static final String DEFAULT_SAVEDIR = "/tmp/.uci";
     private static final String OPTSTRING = "c:d:f:LmnNp:P:qsSt:X";
@@ -27,7 +28,7 @@ record UciOptions(String appName, String confDir, String saveDir, List<String> d
     /** The context {@code uci_alloc_context} starts from. */
     static UciOptions defaults(String appName) {
         return new UciOptions(appName, DEFAULT_CONFDIR, DEFAULT_SAVEDIR, List.of(DEFAULT_SAVEDIR), false, true, false,
-                false, false, Optional.empty(), List.of());
+                false, false, Optional.empty(), List.of(), " ");
     }
 
     /** The options, or why cli.c stopped reading them: what it printed, whether the usage followed, the exit status. */
@@ -85,22 +86,23 @@ record UciOptions(String appName, String confDir, String saveDir, List<String> d
 
     private Optional<UciOptions> with(char option, String value) {
         return Optional.ofNullable(switch (option) {
-            case 'c' -> new UciOptions(appName, value, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands);
-            case 'd', 's', 'S' -> this; // list delimiter and strict mode: accepted, not modelled
-            case 'f' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, Optional.of(value), operands);
-            case 'm' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, true, noCommit, exportNames, inputFile, operands);
-            case 'n', 'N' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, option == 'n', inputFile, operands);
-            case 'p' -> new UciOptions(appName, confDir, saveDir, addDeltaPath(value), quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands);
-            case 'P' -> new UciOptions(appName, confDir, value, moveToEnd(value), quiet, extendedShow, merge, true, exportNames, inputFile, operands);
-            case 't' -> new UciOptions(appName, confDir, value, moveToEnd(value), quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands);
-            case 'q' -> new UciOptions(appName, confDir, saveDir, deltaPaths, true, extendedShow, merge, noCommit, exportNames, inputFile, operands);
-            case 'X' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, false, merge, noCommit, exportNames, inputFile, operands);
+            case 'c' -> new UciOptions(appName, value, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands, delimiter);
+            case 'd' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands, value);
+            case 's', 'S' -> this; // strict mode: accepted, not modelled
+            case 'f' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, Optional.of(value), operands, delimiter);
+            case 'm' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, true, noCommit, exportNames, inputFile, operands, delimiter);
+            case 'n', 'N' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, option == 'n', inputFile, operands, delimiter);
+            case 'p' -> new UciOptions(appName, confDir, saveDir, addDeltaPath(value), quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands, delimiter);
+            case 'P' -> new UciOptions(appName, confDir, value, moveToEnd(value), quiet, extendedShow, merge, true, exportNames, inputFile, operands, delimiter);
+            case 't' -> new UciOptions(appName, confDir, value, moveToEnd(value), quiet, extendedShow, merge, noCommit, exportNames, inputFile, operands, delimiter);
+            case 'q' -> new UciOptions(appName, confDir, saveDir, deltaPaths, true, extendedShow, merge, noCommit, exportNames, inputFile, operands, delimiter);
+            case 'X' -> new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, false, merge, noCommit, exportNames, inputFile, operands, delimiter);
             default -> null;
         });
     }
 
     private UciOptions withOperands(List<String> newOperands) {
-        return new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, inputFile, newOperands);
+        return new UciOptions(appName, confDir, saveDir, deltaPaths, quiet, extendedShow, merge, noCommit, exportNames, inputFile, newOperands, delimiter);
     }
 
     /** delta.c {@code uci_add_delta_path}: before the save directory; a path already listed is refused (cli.c ignores it). */

@@ -33,11 +33,9 @@ final class UciSession {
     private final PrintStream stderr;
     private final RouterFs fs;
     private final Faults faults;
-    /**
-     * Packages loaded by earlier commands of the running batch (cli.c keeps them in its context, so
-     * a batch loads each package once and only appends deltas); empty outside a batch.
-     */
-    private final java.util.Map<String, UciConfig> batchLoaded = new java.util.HashMap<>();
+    private final UciErrors errors;
+    /** Lines read by the batch's parse context ({@code ctx->pctx->line}); empty outside a batch. */
+    private Optional<Integer> batchLine = Optional.empty();
 
     UciSession(UciOptions options, UciStore store, UciInput input, PrintStream stdout, PrintStream stderr, RouterFs fs,
                Faults faults) {
@@ -48,6 +46,7 @@ final class UciSession {
         this.stderr = stderr;
         this.fs = fs;
         this.faults = faults;
+        this.errors = new UciErrors(options, stderr);
     }
 
     int command(List<String> argv, boolean inBatch) throws InterruptedException {
@@ -55,12 +54,8 @@ final class UciSession {
         if (name.equals("batch") && !inBatch) {
             return batch();
         }
-        if (SECTION_COMMANDS.contains(name) && !name.equals("revert")) {
-            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv, inBatch));
-        }
-        batchLoaded.clear();
         if (SECTION_COMMANDS.contains(name)) {
-            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv, false));
+            return argv.size() != 2 ? USAGE : locked(() -> section(name, argv));
         }
         if (PACKAGE_COMMANDS.contains(name)) {
             return argv.size() > 2 ? USAGE : argv.size() == 2 ? packageCommand(name, argv.get(1)) : allPackages(name);
@@ -94,19 +89,18 @@ final class UciSession {
         }
     }
 
-    private int section(String name, List<String> argv, boolean inBatch) {
+    /** cli.c {@code uci_do_section_cmd}: every command loads its package afresh (a batch unloads them after each command). */
+    private int section(String name, List<String> argv) {
         String tuple = argv.get(1);
         Optional<String> pkg = UciConfig.packageOf(tuple);
         if (pkg.isEmpty()) {
             return perror(new UciFailure(UciFailure.PARSE, "Parse error"));
         }
-        UciConfig config = inBatch ? batchLoaded.get(pkg.get()) : null;
-        if (config == null) {
-            try {
-                config = store.load(pkg.get()).config();
-            } catch (UciFailure e) {
-                return perror(e);
-            }
+        UciConfig config;
+        try {
+            config = store.load(pkg.get()).config();
+        } catch (UciFailure e) {
+            return perror(e);
         }
         if (name.equals("revert")) {
             UciConfig.Lookup lookup = config.lookup(tuple);
@@ -119,14 +113,7 @@ final class UciSession {
             store.revert(pkg.get(), lookup.section(), lookup.option());
             return 0;
         }
-        UciResult result = config.command(argv, options.extendedShow());
-        int status = finish(result, pkg.get());
-        if (inBatch && status == 0) {
-            batchLoaded.put(pkg.get(), result.config());
-        } else if (inBatch) {
-            batchLoaded.put(pkg.get(), config);
-        }
-        return status;
+        return finish(config.command(argv, options.extendedShow(), options.delimiter()), pkg.get());
     }
 
     private int add(String pkg, String type) {
@@ -144,7 +131,7 @@ final class UciSession {
     /** Prints a command's output and saves its deltas. */
     private int finish(UciResult result, String pkg) {
         result.stdout().forEach(line -> stdout.print(line + "\n"));
-        result.stderr().forEach(this::perror);
+        result.stderr().forEach(message -> perror(UciFailure.of(message)));
         if (result.exitCode() != 0) {
             return result.exitCode();
         }
@@ -195,7 +182,7 @@ final class UciSession {
             case "changes" -> loaded.changes().forEach(delta -> stdout.print(delta.change(pkg.get()) + "\n"));
             case "export" -> stdout.print(loaded.config().export(options.exportNames()));
             case "show" -> {
-                return finish(loaded.config().command(List.of("show", tuple), options.extendedShow()), pkg.get());
+                return finish(loaded.config().command(List.of("show", tuple), options.extendedShow(), options.delimiter()), pkg.get());
             }
             default -> {
                 return commit(pkg.get());
@@ -228,10 +215,15 @@ final class UciSession {
         try {
             return batchLines();
         } finally {
-            batchLoaded.clear();
+            batchLine = Optional.empty();
         }
     }
 
+    /**
+     * The parse context's line count ({@code ctx->pctx->line}) restarts whenever a command opens a
+     * package file (uci_import frees the context); a command that fails before that (a bad pointer,
+     * a missing package) leaves it counting on.
+     */
     private int batchLines() throws InterruptedException {
         int linesRead = 0;
         while (true) {
@@ -243,7 +235,7 @@ final class UciSession {
             try {
                 words = UciWords.firstCommand(line.get(), linesRead);
             } catch (UciException e) {
-                perror(e.uciMessage());
+                perror(UciFailure.parse(e.uciMessage()));
                 continue;
             }
             linesRead += (int) line.get().chars().filter(c -> c == '\n').count();
@@ -257,9 +249,12 @@ final class UciSession {
             if (words.get(0).equalsIgnoreCase("exit")) {
                 return 0;
             }
+            batchLine = Optional.of(linesRead);
+            store.takeOpened();
             if (command(words, true) == USAGE) {
                 error("Unknown command\n");
-            } else {
+            }
+            if (store.takeOpened()) {
                 linesRead = 0;
             }
         }
@@ -286,21 +281,19 @@ final class UciSession {
         }
     }
 
-    /** cli.c {@code cli_perror}: {@code <argv[0]>: <error>}, silent under {@code -q}; returns 1. */
+    /** cli.c {@code cli_perror}: {@code <argv[0]>: <error>} with libuci's detail ({@link UciErrors}); returns 1. */
     int perror(UciFailure failure) {
-        error(options.appName() + ": " + failure.getMessage() + "\n");
+        errors.perror(failure, batchLine);
         return 1;
     }
 
     /** A router-agent message {@code uci: Entry not found}, printed under the program's own name. */
     int perror(String uciMessage) {
-        return perror(UciFailure.parse(uciMessage));
+        return perror(UciFailure.of(uciMessage));
     }
 
     /** cli.c {@code cli_error}: text as is, silent under {@code -q}. */
     void error(String text) {
-        if (!options.quiet()) {
-            stderr.print(text);
-        }
+        errors.error(text);
     }
 }

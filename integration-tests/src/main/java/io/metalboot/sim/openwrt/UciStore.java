@@ -28,6 +28,8 @@ final class UciStore {
     private final RouterFs fs;
     private final UciOptions options;
     private final String cwd;
+    /** Whether a package file was opened since the last {@link #takeOpened} (file.c's uci_import then frees the parse context). */
+    private boolean opened;
 
     UciStore(RouterFs fs, UciOptions options, String cwd) {
         this.fs = fs;
@@ -52,6 +54,7 @@ final class UciStore {
         if (!fs.exists(file) || fs.isDirectory(file)) {
             throw UciFailure.notFound();
         }
+        opened = true;
         try {
             return UciConfig.parseImport(Optional.of(name), fs.read(file)).get(0);
         } catch (UciException e) {
@@ -59,6 +62,12 @@ final class UciStore {
         } catch (IOException e) {
             throw UciFailure.io();
         }
+    }
+
+    boolean takeOpened() {
+        boolean was = opened;
+        opened = false;
+        return was;
     }
 
     private Loaded withDeltas(UciConfig base) {

@@ -46,7 +46,7 @@ public final class ConfigShow {
     }
 
     private static String render(ConfigTree one, ConfigTree two, List<String> path, boolean same, boolean context) {
-        if (!path.isEmpty() && PathResolver.resolve(two.root(), path, false).target().isEmpty()) {
+        if (!Schema.templated(path) || !path.isEmpty() && PathResolver.resolve(two.root(), path, false).target().isEmpty()) {
             return "Specified configuration path is not valid\n";
         }
         Optional<Node> first = one.root().find(path);

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * The commit-time checks EdgeOS runs on {@code service dhcp-server} (vyatta-cfg-dhcp-server's
  * dhcpd-config.pl), with its messages line for line: ranges inside the subnet, stop not before
- * start, no overlapping ranges, static mappings with an address and a MAC, outside the ranges and
- * inside the subnet, no overlapping subnets, and at least one subnet on a router interface (only
+ * start, no overlapping ranges, static mappings with an address and a MAC inside the subnet (inside
+ * a start-stop range is fine: the generator cuts the address out, Vyatta bug 3800), no overlapping subnets, and at least one subnet on a router interface (only
  * checked when the tree holds {@code interfaces}). It also reports what passes the commit but
  * stops dhcpd from starting, such as one host name under two shared networks.
  */
@@ -181,7 +181,7 @@ public final class DhcpServerValidator {
             error("No DHCP start-stop range or active static-mapping set for subnet " + cidr);
         }
         for (Mapping mapping : mappings) {
-            checkMapping(mapping, name, cidr, network, rangesUsable ? checkedRanges : List.of(), excludes);
+            checkMapping(mapping, name, cidr, network);
         }
     }
 
@@ -204,8 +204,7 @@ public final class DhcpServerValidator {
         }
     }
 
-    private void checkMapping(Mapping mapping, String name, String cidr, Ipv4Subnet network, List<Range> ranges,
-                              List<String> excludes) {
+    private void checkMapping(Mapping mapping, String name, String cidr, Ipv4Subnet network) {
         String quoted = "'" + mapping.name() + "'";
         if (mapping.ip().isEmpty()) {
             error("No static DHCP lease IP address specified for static mapping " + quoted,
@@ -215,12 +214,6 @@ public final class DhcpServerValidator {
             if (!network.contains(ip)) {
                 error("Static DHCP lease IP '" + mapping.ip().get() + "' under static mapping " + quoted,
                         "under shared network name '" + name + "' is outside of the DHCP lease network '" + cidr + "'.");
-            }
-            boolean inRange = ranges.stream().anyMatch(range -> within(ip, Ipv4Address.parse(range.start()),
-                    Ipv4Address.parse(range.stop().orElseThrow())));
-            if (inRange && !excludes.contains(mapping.ip().get())) {
-                error("Static DHCP lease IP '" + mapping.ip().get() + "' under static mapping " + quoted,
-                        "lies in a defined lease range under subnet " + cidr + ".");
             }
         }
         if (mapping.mac().isEmpty()) {

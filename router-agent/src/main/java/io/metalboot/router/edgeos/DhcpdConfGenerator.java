@@ -143,11 +143,14 @@ public final class DhcpdConfGenerator {
         scope.value("lease").ifPresent(value -> out.append("\t\tdefault-lease-time ").append(value).append(";\n")
                 .append("\t\tmax-lease-time ").append(value).append(";\n"));
         raw(out, "subnet-parameters", scope.values("subnet-parameters"), "\t\t");
-        List<Range> ranges = subnet.ranges();
+        List<Range> configured = subnet.ranges();
         List<String> excludes = scope.values("exclude");
+        List<Range> ranges = configured;
         if (!excludes.isEmpty() && !ranges.isEmpty()) {
             ranges = RangeSplitter.split(ranges, excludes).ranges();
         }
+        ranges = RangeSplitter.withoutStatic(configured, ranges, excludes,
+                subnet.activeMappings().stream().flatMap(mapping -> mapping.ip().stream()).toList());
         Optional<String> peer = scope.value("failover", "name");
         String indent = peer.isPresent() ? "\t\t\t" : "\t\t";
         if (peer.isPresent()) {

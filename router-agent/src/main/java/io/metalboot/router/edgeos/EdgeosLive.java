@@ -33,6 +33,7 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
     static final String SHOW_DHCP = "cli-shell-api showCfg service dhcp-server";
     static final String SHOW_INTERFACES = "cli-shell-api showCfg interfaces";
     private static final String EMPTY = "Configuration under specified path is empty";
+    private static final String NOT_VALID = "Specified configuration path is not valid";
 
     public EdgeosLive {
         files = new TreeMap<>(files);
@@ -119,6 +120,10 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
         }
         if (text.strip().equals(EMPTY)) {
             return ConfigTree.empty();
+        }
+        if (text.strip().equals(NOT_VALID)) {
+            throw new RouterAgentException("'" + command + "' says '" + NOT_VALID + "': this router has no template for "
+                    + String.join(" ", path) + " (is it an EdgeOS router? check router.kind in the inventory)");
         }
         StringBuilder wrapped = new StringBuilder();
         Arrays.stream(path).forEach(element -> wrapped.append(element).append(" {\n"));

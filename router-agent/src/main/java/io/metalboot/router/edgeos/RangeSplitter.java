@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * dhcpd-config.pl's {@code split_ranges}: cuts {@code exclude} addresses out of the start-stop
  * ranges. Excludes are taken in string order (Perl's {@code sort}); a range split in two keeps its
- * first half in place and gets its second half appended; emptied ranges disappear.
+ * first half in place and gets its second half appended; emptied ranges disappear. The same cut
+ * removes each static mapping's address from the ranges ({@link #withoutStatic}, vyatta-cfg-dhcp-server
+ * 8bc678d, "Fix Bug 3800"), then without the warning and without the "cannot exclude all" error.
  */
 final class RangeSplitter {
 
@@ -21,6 +23,28 @@ final class RangeSplitter {
     }
 
     static Split split(List<Range> ranges, List<String> excludes) {
+        return cut(ranges, excludes, false);
+    }
+
+    /**
+     * The ranges written for a subnet whose static mappings have {@code staticIps} (in the order
+     * dhcpd-config.pl visits the mappings): each address that lies in one of the configured ranges
+     * {@code original} and is not an {@code exclude} is cut out of the ranges so far ({@code current}).
+     */
+    static List<Range> withoutStatic(List<Range> original, List<Range> current, List<String> excludes, List<String> staticIps) {
+        List<Range> ranges = current;
+        for (String ip : staticIps) {
+            Ipv4Address address = Ipv4Address.parse(ip);
+            boolean inRange = original.stream().anyMatch(range -> Ipv4Address.parse(range.start()).compareTo(address) <= 0
+                    && address.compareTo(Ipv4Address.parse(range.stop().orElseThrow())) <= 0);
+            if (inRange && !excludes.contains(ip)) {
+                ranges = cut(ranges, List.of(ip), true).ranges();
+            }
+        }
+        return ranges;
+    }
+
+    private static Split cut(List<Range> ranges, List<String> excludes, boolean forStatic) {
         List<Ipv4Address> starts = new ArrayList<>();
         List<Ipv4Address> stops = new ArrayList<>();
         for (Range range : ranges) {
@@ -49,7 +73,7 @@ final class RangeSplitter {
                     put(stops, last + 1, stop);
                 }
             }
-            if (!inRange) {
+            if (!inRange && !forStatic) {
                 warnings.add("DHCP server warning:");
                 warnings.add("exclude IP address '" + text + "' does not lie in any of the start-stop ranges    ");
             }
@@ -60,7 +84,7 @@ final class RangeSplitter {
                 result.add(new Range(starts.get(i).toString(), Optional.of(stops.get(i).toString())));
             }
         }
-        Optional<List<String>> error = result.isEmpty()
+        Optional<List<String>> error = result.isEmpty() && !forStatic
                 ? Optional.of(List.of("DHCP server error:", "Cannot exclude all IP addresses defined in start-stop ranges for a subnet"))
                 : Optional.empty();
         return new Split(result, warnings, error);

@@ -29,6 +29,30 @@ final class Schema {
         }
     }
 
+    /**
+     * The top-level nodes and services an EdgeOS 2.0 router has templates for (its
+     * /opt/vyatta/share/vyatta-cfg/templates); a path starting elsewhere has no template, and
+     * {@code cli-shell-api showCfg} calls it not valid (vyatta-cfg cli_shell_api.cpp showCfg over
+     * Cstore::validateTmplPath). The subtrees below are open beyond these two levels.
+     */
+    private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("custom-attribute", "firewall", "interfaces",
+            "load-balance", "policy", "port-forward", "protocols", "service", "system", "traffic-control", "traffic-policy",
+            "vpn", "zone-policy");
+    private static final java.util.Set<String> SERVICES = java.util.Set.of("bcast-relay", "dhcp-relay", "dhcp-server",
+            "dhcpv6-relay", "dhcpv6-server", "dns", "gui", "lldp", "mdns", "nat", "pppoe-server", "snmp", "ssh", "suspend",
+            "telnet", "ubnt-discover", "ubnt-discover-server", "udapi-server", "unms", "upnp", "upnp2", "webproxy");
+
+    /** Whether a template exists for the first two words of {@code path} (an empty path is the root). */
+    static boolean templated(java.util.List<String> path) {
+        if (path.isEmpty()) {
+            return true;
+        }
+        if (!TOP_LEVEL.contains(path.get(0))) {
+            return false;
+        }
+        return path.size() < 2 || !path.get(0).equals("service") || SERVICES.contains(path.get(1));
+    }
+
     // Indentation is nesting; a line without a spec is a typeless container.
     // Specs: [tag|multi] TYPE [default=VALUE] | valueless | closed.
     private static final String TEMPLATES = """

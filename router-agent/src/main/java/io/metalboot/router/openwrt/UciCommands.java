@@ -18,9 +18,13 @@ final class UciCommands {
     static final int USAGE = 255;
     private static final int MAX_ARGS = 4;
     private final UciConfig config;
+    private final UciShow show;
+    private final String delimiter;
 
-    UciCommands(UciConfig config) {
+    UciCommands(UciConfig config, String delimiter) {
         this.config = config;
+        this.show = new UciShow(config, delimiter);
+        this.delimiter = delimiter;
     }
 
     /** One command of {@link UciConfig#run} or {@link UciConfig#batch}, usage problems as a message. */
@@ -65,7 +69,7 @@ final class UciCommands {
     }
 
     private UciResult packageCommand(String command, List<String> args, boolean extendedShow) {
-        String shown = extendedShow ? config.show() : config.showWithSectionNames();
+        String shown = show.packageText(extendedShow);
         if (args.isEmpty()) {
             return ok(command.equals("show") ? shown.lines().toList() : command.equals("export") ? config.export().lines().toList() : List.of());
         }
@@ -84,10 +88,10 @@ final class UciCommands {
             return fail(Failure.NOT_FOUND.message);
         }
         if (lookup.option().isEmpty()) {
-            return ok(config.showSection(section.get(), section.get().name()).lines().toList());
+            return ok(show.section(section.get(), section.get().name()).lines().toList());
         }
         return section.get().options().stream().filter(entry -> entry.name().equals(lookup.option().get())).findFirst()
-                .map(entry -> ok(config.showOption(section.get().name(), entry).lines().toList()))
+                .map(entry -> ok(show.option(section.get().name(), entry).lines().toList()))
                 .orElseGet(() -> fail(Failure.NOT_FOUND.message));
     }
 
@@ -104,7 +108,7 @@ final class UciCommands {
             // cli.c: uci_revert works on the delta files; a value is refused without a message
             return new UciResult(config, List.of(), List.of(), pointer.value().isPresent() ? 1 : 0);
         }
-        return new UciSectionCommand(config, pointer).run(command);
+        return new UciSectionCommand(config, pointer, delimiter).run(command);
     }
 
     private UciResult ok(List<String> stdout) {

@@ -138,35 +138,14 @@ public final class UciConfig {
     }
 
     private String show(boolean extended) {
-        StringBuilder out = new StringBuilder();
-        Map<String, Integer> indexByType = new HashMap<>();
-        for (UciSection section : sections) {
-            int index = indexByType.merge(section.type(), 1, Integer::sum) - 1;
-            String ref = extended && section.anonymous() ? "@" + section.type() + "[" + index + "]" : section.name();
-            out.append(showSection(section, ref));
-        }
-        return out.toString();
-    }
-
-    String showSection(UciSection section, String ref) {
-        StringBuilder out = new StringBuilder();
-        out.append(packageName).append('.').append(ref).append('=').append(section.type()).append('\n');
-        for (UciSection.Entry entry : section.options()) {
-            out.append(showOption(ref, entry));
-        }
-        return out.toString();
-    }
-
-    String showOption(String ref, UciSection.Entry entry) {
-        List<String> quoted = entry.value().items().stream().map(UciNames::quote).toList();
-        return packageName + "." + ref + "." + entry.name() + "=" + String.join(" ", quoted) + "\n";
+        return new UciShow(this, UciShow.DEFAULT_DELIMITER).packageText(extended);
     }
 
     /** Runs one uci command line without the leading {@code uci}: {@code set dhcp.lan.start='100'}, {@code add dhcp host} … */
     public UciResult run(String commandLine) {
         try {
             List<String> words = new UciLexer(commandLine).nextCommand().stream().map(UciLexer.Word::text).toList();
-            return new UciCommands(this).run(words, false);
+            return new UciCommands(this, UciShow.DEFAULT_DELIMITER).run(words, false);
         } catch (LexError e) {
             return new UciResult(this, List.of(), List.of("uci: Parse error (" + e.getMessage() + ")"), 1);
         }
@@ -179,7 +158,12 @@ public final class UciConfig {
      * to its caller). {@code extendedShow} is false for {@code uci -X}.
      */
     public UciResult command(List<String> words, boolean extendedShow) {
-        return new UciCommands(this).command(words, extendedShow);
+        return command(words, extendedShow, UciShow.DEFAULT_DELIMITER);
+    }
+
+    /** {@link #command(List, boolean)} with {@code uci -d DELIMITER}: list items joined by it in {@code get} and {@code show}. */
+    public UciResult command(List<String> words, boolean extendedShow, String delimiter) {
+        return new UciCommands(this, delimiter).command(words, extendedShow);
     }
 
     /** What {@code uci_lookup_ptr} makes of a tuple: the section ({@code @type[n]} resolved to its name when it exists), option and value, or uci's error line. */
@@ -214,7 +198,7 @@ public final class UciConfig {
             case LIST_DEL -> "del_list";
         };
         UciPointer pointer = new UciPointer(packageName, Optional.of(delta.section()), delta.option(), delta.value());
-        UciResult result = new UciSectionCommand(this, pointer).run(command);
+        UciResult result = new UciSectionCommand(this, pointer, UciShow.DEFAULT_DELIMITER).run(command);
         if (result.exitCode() != 0) {
             return Optional.empty();
         }
@@ -229,34 +213,12 @@ public final class UciConfig {
 
     /**
      * {@code uci batch}: one command per line until EOF or {@code exit}; a failing command prints
-     * its error and the batch goes on; the exit status is 0 regardless, as in uci.
+     * its error and the batch goes on; the exit status is 0 regardless, as in uci. Each command
+     * sees the package as uci reloads it (the saved deltas replayed), so a change uci records but
+     * cannot load is lost, as on the router.
      */
     public UciResult batch(String script) {
-        UciConfig config = this;
-        List<String> stdout = new ArrayList<>();
-        List<String> stderr = new ArrayList<>();
-        UciLexer lexer = new UciLexer(script);
-        while (!lexer.atEnd()) {
-            List<String> words;
-            try {
-                words = lexer.nextCommand().stream().map(UciLexer.Word::text).toList();
-            } catch (LexError e) {
-                stderr.add("uci: Parse error (" + e.getMessage() + ") at line " + e.line + ", byte " + e.column);
-                break;
-            }
-            List<String> arguments = words.contains("") ? words.subList(0, words.indexOf("")) : words;
-            if (arguments.isEmpty()) {
-                continue;
-            }
-            if (arguments.get(0).equalsIgnoreCase("exit")) {
-                break;
-            }
-            UciResult result = new UciCommands(config).run(arguments, true);
-            config = result.config();
-            stdout.addAll(result.stdout());
-            stderr.addAll(result.stderr());
-        }
-        return new UciResult(config, stdout, stderr, 0);
+        return UciBatch.run(this, script);
     }
 
     int sectionCounter() {

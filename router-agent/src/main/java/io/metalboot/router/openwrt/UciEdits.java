@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Option edits with list.c's semantics: {@code uci_set} of a new or changed value frees the option
- * and appends a new one (so it moves to the end of the section), an unchanged string is left alone,
- * an empty value deletes; {@code uci_add_list} appends to a list in place but turns a string into a
- * list at the end; {@code uci_del_list} removes every equal item and may leave an empty list.
+ * Option edits with list.c's semantics as of openwrt/uci b7ceda9 and b2f3417 (2022-11-20, in
+ * OpenWrt 23.05): {@code uci_set} of a changed value (or of a string over a list) allocates the new
+ * option right after the old one and frees the old, so the option keeps its position; a new option
+ * goes to the end; an unchanged string is left alone; an empty value deletes. {@code uci_add_list}
+ * appends to a list, and turns a string into a list in the string's place; {@code uci_del_list}
+ * removes every equal item and may leave an empty list.
  */
 final class UciEdits {
     private UciEdits() {
@@ -24,7 +26,7 @@ final class UciEdits {
         if (existing.isPresent() && existing.get() instanceof StringValue string && string.value().equals(value)) {
             return section;
         }
-        return section.with(option, new StringValue(value));
+        return section.replacing(option, new StringValue(value));
     }
 
     static UciSection addList(UciSection section, String option, String value) {
@@ -36,7 +38,7 @@ final class UciEdits {
         }
         List<String> items = new ArrayList<>(existing.map(UciValue::items).orElse(List.of()));
         items.add(value);
-        return section.with(option, new ListValue(items));
+        return section.replacing(option, new ListValue(items));
     }
 
     static UciSection delList(UciSection section, String option, String value) {

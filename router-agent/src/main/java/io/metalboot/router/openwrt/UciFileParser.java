@@ -10,7 +10,7 @@ import java.util.Optional;
  * Reads {@code /etc/config/<pkg>} and {@code uci export} text as file.c does: {@code package},
  * {@code config TYPE [NAME]}, {@code option NAME [VALUE]}, {@code list NAME VALUE} (also the
  * one-letter forms). A repeated named section continues the first one; an option given twice keeps
- * the last value and moves to the end; an option without a value removes it; anonymous sections
+ * the last value in the first one's place (list.c uci_set); an option without a value removes it; anonymous sections
  * are named from a counter and the hash of their type at the moment they are opened.
  */
 final class UciFileParser {

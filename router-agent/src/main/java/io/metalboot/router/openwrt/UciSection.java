@@ -33,17 +33,14 @@ public record UciSection(String type, String name, boolean anonymous, List<Entry
         return option(optionName).map(UciValue::items).orElse(List.of());
     }
 
-    UciSection with(String optionName, UciValue value) {
-        List<Entry> copy = new ArrayList<>(options);
-        copy.removeIf(entry -> entry.name().equals(optionName));
-        copy.add(new Entry(optionName, value));
-        return new UciSection(type, name, anonymous, copy);
-    }
-
-    /** Replaces the value in place (list additions keep the option's position). */
+    /** Replaces the value in place (list.c allocates the new option after the old one); a new option goes last. */
     UciSection replacing(String optionName, UciValue value) {
         List<Entry> copy = new ArrayList<>(options);
-        copy.replaceAll(entry -> entry.name().equals(optionName) ? new Entry(optionName, value) : entry);
+        if (option(optionName).isEmpty()) {
+            copy.add(new Entry(optionName, value));
+        } else {
+            copy.replaceAll(entry -> entry.name().equals(optionName) ? new Entry(optionName, value) : entry);
+        }
         return new UciSection(type, name, anonymous, copy);
     }
 

@@ -9,22 +9,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The section commands of cli.c ({@code uci_do_section_cmd}) with list.c's checks: a command on an
- * option needs its section ({@code Invalid argument} otherwise), get/delete/rename/reorder need
- * the entry ({@code Entry not found}), {@code set pkg.name=type} creates a named section and
- * {@code set} with an empty value deletes. Each change carries the delta list.c records for it, by
- * the section's real name: none when {@code set} leaves a string as it was or {@code del_list}
- * finds no list, always one for rename, reorder and a section's type.
+ * The section commands of cli.c ({@code uci_do_section_cmd}) with list.c's checks, as of openwrt/uci
+ * in OpenWrt 23.05: a command on an option needs its section ({@code Invalid argument} otherwise),
+ * get/delete/rename/reorder need the entry ({@code Entry not found}), {@code set pkg.name=type}
+ * creates a named section and {@code set} with an empty value deletes. Each change carries the delta
+ * list.c records for it, by the section's real name: none when {@code set} leaves a string or a
+ * section's type as it was, when {@code del_list} finds no list or {@code reorder} leaves the section
+ * where it was. list.c does not check what delta.c will refuse to load: a rename to an invalid name,
+ * a new section named {@code @type[n]} (set on a missing anonymous section) and {@code add_list}
+ * without an option are recorded and reported as success, and lost when the package is next loaded.
  */
 final class UciSectionCommand {
     private final UciConfig config;
     private final UciPointer pointer;
     private final Optional<Integer> index;
+    private final UciShow show;
 
-    UciSectionCommand(UciConfig config, UciPointer pointer) {
+    UciSectionCommand(UciConfig config, UciPointer pointer, String delimiter) {
         this.config = config;
         this.pointer = pointer;
         this.index = pointer.findSection(config.sections());
+        this.show = new UciShow(config, delimiter);
     }
 
     UciResult run(String command) {
@@ -67,12 +72,7 @@ final class UciSectionCommand {
         if (pointer.option().isEmpty()) {
             return ok(config, List.of(section.type()), List.of());
         }
-        UciValue value = section.option(pointer.option().get()).orElseThrow();
-        String shown = switch (value) {
-            case StringValue string -> string.value();
-            case ListValue list -> String.join(" ", list.items().stream()
-                    .map(item -> item.matches("(?s).*[ \t\r\n].*") ? UciNames.quote(item) : item).toList());
-        };
+        String shown = show.value(section.option(pointer.option().get()).orElseThrow());
         return ok(config, List.of(shown), List.of());
     }
 
@@ -101,15 +101,19 @@ final class UciSectionCommand {
                 return delete();
             }
             UciSection old = section().get();
-            return replace(new UciSection(value, old.name(), old.anonymous(), old.options()),
+            if (old.type().equals(value)) {
+                return ok(config, List.of(), List.of()); // list.c uci_set: "update section" to its own type returns at once
+            }
+            // a type of the same length is copied over; otherwise a new section takes the old one's name (so an
+            // anonymous section becomes a named one) and its options
+            boolean anonymous = old.anonymous() && old.type().length() == value.length();
+            return replace(new UciSection(value, old.name(), anonymous, old.options()),
                     UciDelta.of(Op.CHANGE, old.name(), Optional.empty(), value));
         }
         if (value.isEmpty()) {
             return ok(config, List.of(), List.of());
         }
-        if (pointer.extended()) {
-            return fail(Failure.INVALID);
-        }
+        // a missing @type[n] becomes a new section of that literal name: delta.c refuses the line when it loads
         List<UciSection> sections = new ArrayList<>(config.sections());
         sections.add(new UciSection(value, pointer.sectionRef().get(), false, List.of()));
         return ok(config.withSections(sections, config.sectionCounter() + 1), List.of(),
@@ -117,12 +121,16 @@ final class UciSectionCommand {
     }
 
     private UciResult listEdit(boolean add) {
-        if (section().isEmpty() || pointer.value().isEmpty() || pointer.option().isEmpty()) {
+        if (section().isEmpty() || pointer.value().isEmpty()) {
             return fail(Failure.INVALID);
         }
-        String option = pointer.option().get();
         String value = pointer.value().get();
         UciSection section = section().get();
+        if (pointer.option().isEmpty()) {
+            // uci_add_list records "|pkg.section='v'" (delta.c drops it on load); uci_del_list returns at once
+            return ok(config, List.of(), add ? List.of(UciDelta.of(Op.LIST_ADD, section.name(), Optional.empty(), value)) : List.of());
+        }
+        String option = pointer.option().get();
         if (add) {
             return replace(UciEdits.addList(section, option, value), UciDelta.of(Op.LIST_ADD, section.name(), pointer.option(), value));
         }
@@ -166,9 +174,10 @@ final class UciSectionCommand {
         if (!complete()) {
             return fail(Failure.NOT_FOUND);
         }
-        if (pointer.sectionRef().isEmpty() || pointer.value().isEmpty() || !UciNames.isName(pointer.value().get())) {
+        if (pointer.sectionRef().isEmpty() || pointer.value().isEmpty()) {
             return fail(Failure.INVALID);
         }
+        // uci_rename does not check the new name; delta.c drops a rename to an invalid name on load
         UciSection section = section().orElseThrow();
         String newName = pointer.value().get();
         UciDelta delta = UciDelta.of(Op.RENAME, section.name(), pointer.option(), newName);
@@ -183,9 +192,14 @@ final class UciSectionCommand {
             return fail(Failure.NOT_FOUND);
         }
         List<UciSection> sections = new ArrayList<>(config.sections());
-        UciSection moved = sections.remove((int) index.orElseThrow());
+        int from = index.orElseThrow();
+        UciSection moved = sections.remove(from);
         int requested = UciNumbers.strtoulAsInt(pointer.value().get());
-        sections.add(Math.max(0, Math.min(requested, sections.size())), moved);
+        int to = Math.max(0, Math.min(requested, sections.size()));
+        sections.add(to, moved);
+        if (to == from) {
+            return ok(config, List.of(), List.of()); // list.c uci_list_set_pos: same predecessor, nothing recorded
+        }
         return ok(config.withSections(sections, config.sectionCounter()), List.of(),
                 List.of(UciDelta.of(Op.REORDER, moved.name(), Optional.empty(), Integer.toString(requested))));
     }

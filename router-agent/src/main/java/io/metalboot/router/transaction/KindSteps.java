@@ -42,6 +42,8 @@ interface KindSteps {
         static final String WRAPPER = "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper";
         static final String DHCPD_INIT = "/opt/vyatta/sbin/dhcpd.init";
         static final String CONFIG_BOOT = "/config/config.boot";
+        /** Where the wrapper's commit writes everything it says (vyatta-cfg-cmd-wrapper: {@code my_commit >> $LOGFILE}). */
+        static final String COMMIT_LOG = "/var/log/vyatta/vyatta-commit.log";
 
         @Override
         public List<String> trackedFiles() {
@@ -61,8 +63,19 @@ interface KindSteps {
             }
             StringBuilder s = new StringBuilder("if [ $mb_ok = 1 ]; then\n").append(WRAPPER).append(" begin\n");
             plan.commands().forEach(line -> s.append(WRAPPER).append(' ').append(line).append(" 1>&2 || mb_ok=0\n"));
-            s.append("if [ $mb_ok = 1 ]; then ").append(WRAPPER).append(" commit 1>&2 || mb_ok=0; fi\n");
+            s.append("if [ $mb_ok = 1 ]; then ").append(logMark()).append(WRAPPER).append(" commit 1>&2 || { mb_ok=0; ")
+                    .append(logSince()).append("; }; fi\n");
             return s.append(WRAPPER).append(" end\nfi\n").toString();
+        }
+
+        /** Counts the commit log's lines before a commit: the wrapper prints nothing, a failure's reason is only in the log. */
+        private static String logMark() {
+            return "mb_log=0; [ -f " + COMMIT_LOG + " ] && mb_log=$(wc -l < " + COMMIT_LOG + "); ";
+        }
+
+        /** What the commit wrote to the log (after {@link #logMark}), on stderr. */
+        private static String logSince() {
+            return "tail -n +$((mb_log + 1)) " + COMMIT_LOG + " 1>&2";
         }
 
         @Override
@@ -72,8 +85,8 @@ interface KindSteps {
             String out = quote(backup + "/commit.out");
             return WRAPPER + " begin\n"
                     + WRAPPER + " load " + quote(backup + "/config.boot") + " || mb_f=1\n"
-                    + WRAPPER + " commit > " + out + " 2>&1 || grep -q 'No configuration changes to commit' " + out
-                    + " || { cat " + out + " >&2; mb_f=1; }\n"
+                    + logMark() + WRAPPER + " commit > " + out + " 2>&1 || grep -q 'No configuration changes to commit' " + out
+                    + " || { cat " + out + " >&2; " + logSince() + "; mb_f=1; }\n"
                     + WRAPPER + " end\n"
                     + DHCPD_INIT + " restart || mb_f=1\n";
         }

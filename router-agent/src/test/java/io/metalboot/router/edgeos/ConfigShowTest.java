@@ -54,7 +54,12 @@ class ConfigShowTest {
 
     static Stream<Empty> emptyAndInvalid() {
         return Stream.of(
+                // vyatta-cfg cli_shell_api.cpp showCfg: a path with a template but nothing configured is "empty",
+                // one with no template (Cstore::validateTmplPath fails) is "not valid"
                 new Empty("missing node", List.of("service", "dns"), "Configuration under specified path is empty\n"),
+                new Empty("no dhcp-server on the router (empty tree)", List.of("service", "dhcp-server"), null),
+                new Empty("no template", List.of("service", "bogus"), "Specified configuration path is not valid\n"),
+                new Empty("no top-level template", List.of("bogus"), "Specified configuration path is not valid\n"),
                 new Empty("unknown name in a closed subtree", List.of("service", "dhcp-server", "bogus"),
                         "Specified configuration path is not valid\n"),
                 new Empty("empty tree", List.of(), null));

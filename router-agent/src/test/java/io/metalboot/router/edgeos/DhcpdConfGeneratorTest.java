@@ -47,14 +47,39 @@ class DhcpdConfGeneratorTest {
 
     @Test
     void refusesWhatTheCommitWouldAbort() {
-        ConfigTree inRange = SEED.applyAll(java.util.List.of("set service dhcp-server shared-network-name dhcp1 subnet"
-                + " 192.168.1.0/24 static-mapping kube-master ip-address 192.168.1.150"));
-        RouterAgentException refused = assertThrows(RouterAgentException.class, () -> new DhcpdConfGenerator().generate(inRange));
+        ConfigTree noMac = SEED.applyAll(java.util.List.of("set service dhcp-server shared-network-name dhcp1 subnet"
+                + " 192.168.1.0/24 static-mapping nas ip-address 192.168.1.20"));
+        RouterAgentException refused = assertThrows(RouterAgentException.class, () -> new DhcpdConfGenerator().generate(noMac));
         assertEquals("""
                 EdgeOS would abort the commit of service dhcp-server:
-                Static DHCP lease IP '192.168.1.150' under static mapping 'kube-master'
-                lies in a defined lease range under subnet 192.168.1.0/24.
+                No static DHCP lease mac address specified for static mapping 'nas'
+                under shared network name 'dhcp1'.
                 DHCP server configuration commit aborted due to error(s).""", refused.getMessage());
+    }
+
+    /**
+     * vyatta-cfg-dhcp-server dhcpd-config.pl (8bc678d, "Fix Bug 3800"; split_ranges): a static
+     * mapping inside a start-stop range is allowed, and each such address (mappings in order, an
+     * excluded one skipped) is cut out of the ranges written so far: the range holding it ends
+     * before it and a new range after it is appended. The real dhcpd accepts the result.
+     */
+    @Test
+    void splitsTheRangeAroundMappingsInsideItAndDhcpdAcceptsIt() throws IOException {
+        String subnet = "set service dhcp-server shared-network-name dhcp1 subnet 192.168.1.0/24 ";
+        ConfigTree inPool = SEED.applyAll(java.util.List.of(
+                subnet + "static-mapping m1 ip-address 192.168.1.150", subnet + "static-mapping m1 mac-address 00:00:00:00:01:50",
+                subnet + "static-mapping m2 ip-address 192.168.1.120", subnet + "static-mapping m2 mac-address 00:00:00:00:01:20",
+                subnet + "static-mapping m3 ip-address 192.168.1.100", subnet + "static-mapping m3 mac-address 00:00:00:00:01:00",
+                subnet + "static-mapping m4 ip-address 192.168.1.130", subnet + "static-mapping m4 mac-address 00:00:00:00:01:30",
+                subnet + "exclude 192.168.1.130"));
+        String conf = new DhcpdConfGenerator().generate(inPool);
+        // exclude .130: 100-129, 131-199; m1 .150: 131-149 + 151-199; m2 .120: 100-119 + 121-129; m3 .100: 101-119
+        assertEquals(java.util.List.of("range 192.168.1.101 192.168.1.119;", "range 192.168.1.131 192.168.1.149;",
+                "range 192.168.1.151 192.168.1.199;", "range 192.168.1.121 192.168.1.129;"),
+                conf.lines().map(String::strip).filter(line -> line.startsWith("range ")).toList());
+        RequiredTool dhcpd = RequiredTool.find("dhcpd", "isc-dhcp-server");
+        RequiredTool.Run run = dhcpd.run(testArguments(writeWithLocalIncludes(inPool)));
+        assertEquals(0, run.exitCode(), run.output());
     }
 
     private Path writeWithLocalIncludes(ConfigTree tree) throws IOException {

@@ -48,8 +48,9 @@ class UciBatchTest {
                         c -> c.sections().size(), 4),
                 new Case("get a section type", "get dhcp.@dnsmasq[0]", List.of("dnsmasq"), List.of(), c -> c, Stock.DHCP),
                 new Case("unchanged value stays in place", "set dhcp.lan.start='100'", List.of(), List.of(), c -> c, Stock.DHCP),
-                new Case("changed value moves to the end", "set dhcp.lan.start='101'", List.of(), List.of(),
-                        c -> last(c.section("lan").orElseThrow()), "start"),
+                // list.c uci_set "update option" (openwrt/uci b7ceda9, in 23.05): the option keeps its place
+                new Case("changed value stays in place", "set dhcp.lan.start='101'", List.of(), List.of(),
+                        c -> c.section("lan").orElseThrow().options().get(1), new UciSection.Entry("start", new UciValue.StringValue("101"))),
                 new Case("empty value deletes", "set dhcp.lan.start=''", List.of(), List.of(),
                         c -> c.section("lan").orElseThrow().option("start").isPresent(), false),
                 new Case("add_list builds a list", "add_list dhcp.lan.dhcp_option='3,192.168.1.1'\n"
@@ -64,7 +65,8 @@ class UciBatchTest {
                         c -> c.section("lan").orElseThrow().list("ra_flags"), List.of("managed-config")),
                 new Case("rename names an anonymous section", "add dhcp host\nrename dhcp.@host[0]='node00'",
                         List.of("cfg05fe63"), List.of(), c -> c.section("node00").orElseThrow().anonymous(), false),
-                new Case("rename to an invalid name", "rename dhcp.lan='l-a-n'", List.of(), List.of("uci: Invalid argument"),
+                // list.c uci_rename does not check the name; delta.c uci_parse_delta_tuple drops the line on reload
+                new Case("rename to an invalid name is accepted and lost", "rename dhcp.lan='l-a-n'", List.of(), List.of(),
                         c -> c, Stock.DHCP),
                 new Case("reorder moves a section", "reorder dhcp.odhcpd=0", List.of(), List.of(),
                         c -> c.sections().get(0).name(), "odhcpd"),
@@ -81,10 +83,6 @@ class UciBatchTest {
                         List.of(), c -> c, Stock.DHCP),
                 new Case("errors do not stop the batch", "delete dhcp.nosuch\nset dhcp.lan.limit='50'", List.of(),
                         List.of("uci: Entry not found"), c -> c.section("lan").orElseThrow().get("limit").orElseThrow(), "50"));
-    }
-
-    private static String last(UciSection section) {
-        return section.options().get(section.options().size() - 1).name();
     }
 
     @ParameterizedTest
