@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
                                 event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"))
                         : () -> { }) {
             var out = spec.commandLine().getOut();
-            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), server.port());
+            int port = server.port();
+            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), port);
             if (tftpServer instanceof TftpServer t) {
                 out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().getAddress().getHostAddress(), t.port());
             } else if (tftpAt.isPresent()) {
@@ -80,7 +81,14 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            server.stoppedUnexpectedly().thenRun(stopped::countDown);
             stopped.await();
+            if (server.stoppedUnexpectedly().isDone()) {
+                spec.commandLine().getErr().printf("metalboot serve: the HTTP listener on %s:%d stopped by itself (the log above says"
+                        + " why, e.g. too many open files); exiting so that a supervisor restarts it (raise the limit with"
+                        + " ulimit -n or LimitNOFILE=)%n", listen.host(), port);
+                return 1;
+            }
         }
         return 0;
     }
