@@ -79,7 +79,12 @@ public record Labels(SortedMap<String, String> values, String rawQuery) {
     }
 
     public static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return printable(text, 80);
+    }
+
+    /** {@code text} cut to {@code max} characters, anything but printable ASCII shown as {@code ?}: safe for a log or a terminal. */
+    public static String printable(String text, int max) {
+        String shown = text.length() > max ? text.substring(0, max) + "…" : text;
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -102,15 +102,13 @@ public final class BootServer implements AutoCloseable {
     static void routing(HttpRouting.Builder r, LiveData data, Progress progress, Metrics metrics) {
         r.addFilter((chain, req, res) -> {
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
-            try {
-                if (CONTROL.matcher(path).find()) {
-                    throw BootException.badRequest("the path holds a control character (%00 to %1F or %7F), which no name served"
-                            + " here has; remove it from the URL");
-                }
+            if (CONTROL.matcher(path).find()) {
+                error(req, res, BootException.badRequest("the path holds a control character (%00 to %1F or %7F), which no name"
+                        + " served here has; remove it from the URL"));
+            } else {
                 chain.proceed();
-            } finally {
-                metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
             }
+            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
         });
         r.register(new BootRoutes(data, progress, metrics));
         Assets assets = new Assets(data.get().root());
@@ -128,12 +126,16 @@ public final class BootServer implements AutoCloseable {
                 }
             }
         });
-        r.error(BootException.class, (req, res, e) -> {
-            LOG.log(e.status() >= 500 ? Level.ERROR : Level.WARNING, "{0} {1}: {2}", req.prologue().method().text(),
-                    Labels.printable(req.path().path()), e.getMessage());
-            res.status(Status.create(e.status()));
-            BootRoutes.send(req, res, BootRoutes.TEXT, e.getMessage() + "\n");
-        });
+        r.error(BootException.class, BootServer::error);
+    }
+
+    /** Every refusal and failure answers here: its status, its message as text, one log line. */
+    private static void error(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res,
+            BootException e) {
+        LOG.log(e.status() >= 500 ? Level.ERROR : Level.WARNING, "{0} {1}: {2}", req.prologue().method().text(),
+                Labels.printable(req.path().path()), Labels.printable(e.getMessage(), 1000));
+        res.status(Status.create(e.status()));
+        BootRoutes.send(req, res, BootRoutes.TEXT, e.getMessage() + "\n");
     }
 
     /** The path of a profile's kernel or initrd reference (a URL or a path). */
