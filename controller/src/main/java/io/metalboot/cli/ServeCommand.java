@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
                 BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
-                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"))
+                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"), knownAddresses(macByIp))
                         : () -> { }) {
             var out = spec.commandLine().getOut();
             int port = server.port();
@@ -91,6 +91,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The inventory's fixed addresses, for which TFTP keeps a share of its transfer slots. */
+    private static java.util.Set<java.net.InetAddress> knownAddresses(Map<String, String> macByIp) {
+        java.util.Set<java.net.InetAddress> out = new java.util.HashSet<>();
+        for (String ip : macByIp.keySet()) {
+            try {
+                out.add(java.net.InetAddress.getByName(ip)); // an IP literal: never a lookup
+            } catch (java.net.UnknownHostException e) {
+                // not an address: nothing to reserve for it
+            }
+        }
+        return out;
     }
 
     /** {@code HOST:PORT}, checked at the edge. */
