@@ -69,8 +69,13 @@ public final class BootServer implements AutoCloseable {
 
     /** Binds {@code host:port} (0: any free port) and serves {@code data}. */
     public static BootServer start(String host, int port, LiveData data, Progress progress) {
+        return start(host, port, data, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
+    }
+
+    /** As {@link #start(String, int, LiveData, Progress)} with other timeouts (tests). */
+    static BootServer start(String host, int port, LiveData data, Progress progress, Duration idle, Duration header) {
         Metrics metrics = new Metrics();
-        HeaderDeadline headerDeadline = new HeaderDeadline(HEADER_TIMEOUT);
+        HeaderDeadline headerDeadline = new HeaderDeadline(header);
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         AtomicBoolean closing = new AtomicBoolean();
         int maxConnections = Limits.maxConnections();
@@ -78,8 +83,8 @@ public final class BootServer implements AutoCloseable {
         // checked by Labels instead, and asset paths by Assets
         WebServer server = WebServer.builder().host(host).port(port)
                 .maxTcpConnections(maxConnections)
-                .idleConnectionTimeout(IDLE_TIMEOUT)
-                .idleConnectionPeriod(Duration.ofSeconds(5))
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, Math.min(5, idle.toSeconds() / 2))))
                 .addProtocol(Http1Config.builder().validatePrologue(false).addReceiveListener(headerDeadline).build())
                 .routing(r -> {
                     routing(r, data, progress, metrics);
