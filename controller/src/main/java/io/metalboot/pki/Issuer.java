@@ -40,6 +40,12 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class Issuer {
     private static final Duration BACKDATE = Duration.ofMinutes(5);
+    /**
+     * How much longer than its CA a certificate may stay valid without {@code outliveCa}: a day, so that certificates
+     * made together with their CA with the same expiry (the seed's 87600h for both) are signed; a year-old CA then
+     * refuses a ten-year leaf.
+     */
+    static final Duration OUTLIVE_SLACK = Duration.ofDays(1);
     private final Clock clock;
     private final boolean outliveCa;
     private final SecureRandom random = new SecureRandom();
@@ -74,7 +80,7 @@ public final class Issuer {
     public Issued sign(CertificateRequest req, CertificateAuthority ca, SigningProfile profile) {
         checkCa(ca);
         Instant end = notBefore().plus(profile.expiry());
-        if (end.isAfter(ca.notAfter()) && !outliveCa) {
+        if (end.isAfter(ca.notAfter().plus(OUTLIVE_SLACK)) && !outliveCa) {
             throw PkiException.failure("a certificate for " + req.subject().x500() + " valid until " + end + " would outlive its CA "
                     + ca.certificate().getSubject() + ", which expires on " + ca.notAfter() + "; clients stop accepting it then."
                     + " Renew the CA first (metalboot pki cluster --renew ca --force), shorten the profile's expiry, or pass"
