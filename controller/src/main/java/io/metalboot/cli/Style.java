@@ -68,7 +68,12 @@ record Style(boolean colour) {
     /** Each line of {@code text} styled, newline-terminated. */
     String lines(String text) {
         StringBuilder out = new StringBuilder();
-        text.lines().forEach(l -> out.append(line(l)).append('\n'));
+        for (String l : text.split("\n", -1)) { // only \n: a \r from the router is shown escaped, not taken as a line end
+            out.append(line(l)).append('\n');
+        }
+        if (text.endsWith("\n") || text.isEmpty()) {
+            out.setLength(out.length() - 1);
+        }
         return out.toString();
     }
 
