@@ -50,23 +50,6 @@ public final class BootServer implements AutoCloseable {
         return stopped;
     }
 
-    /** Completes {@code stopped} when the listener stops unless {@code closing} says it was asked to. */
-    private record Stopped(AtomicBoolean closing, CompletableFuture<Void> stopped) implements io.helidon.webserver.http.Filter {
-        @Override
-        public void filter(io.helidon.webserver.http.FilterChain chain, io.helidon.webserver.http.RoutingRequest req,
-                io.helidon.webserver.http.RoutingResponse res) {
-            chain.proceed();
-        }
-
-        @Override
-        public void afterStop() {
-            if (!closing.get()) {
-                LOG.log(Level.ERROR, "the HTTP listener stopped by itself (see the error above); nothing serves HTTP any more");
-                stopped.complete(null);
-            }
-        }
-    }
-
     /** Binds {@code host:port} (0: any free port) and serves {@code data}. */
     public static BootServer start(String host, int port, LiveData data, Progress progress) {
         return start(host, port, data, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
@@ -86,10 +69,8 @@ public final class BootServer implements AutoCloseable {
                 .idleConnectionTimeout(idle)
                 .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, Math.min(5, idle.toSeconds() / 2))))
                 .addProtocol(Http1Config.builder().validatePrologue(false).addReceiveListener(headerDeadline).build())
-                .routing(r -> {
-                    routing(r, data, progress, metrics);
-                    r.addFilter(new Stopped(closing, stopped));
-                }).build().start();
+                .connectionOptions(ReadTimeout.of(idle))
+                .routing(r -> routing(r, data, progress, metrics)).build().start();
         if (server.port() < 0) {
             // Helidon logs the bind failure and returns a server without a listener; never keep running like that
             closing.set(true);
@@ -100,6 +81,7 @@ public final class BootServer implements AutoCloseable {
         }
         LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/ max-connections={3}", data.get().root(), host,
                 Integer.toString(server.port()), Integer.toString(maxConnections));
+        ListenerWatch.start(server.port(), closing, stopped);
         return new BootServer(server, headerDeadline, closing, stopped);
     }
 
