@@ -152,7 +152,7 @@ public final class TftpServer implements AutoCloseable {
         if (!active.add(client)) {
             return; // the client sent its request again while the transfer is under way
         }
-        boolean stranger = !known.contains(client.getAddress());
+        boolean stranger = !known.isEmpty() && !known.contains(client.getAddress());
         if (stranger && !unknownSlots.tryAcquire()) {
             active.remove(client);
             if (limitLogged.compareAndSet(false, true)) {
