@@ -32,6 +32,8 @@ final class Assets {
     static final String PREFIX = "/assets/";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int BUFFER = 64 * 1024;
+    /** The longest file name Linux file systems allow. */
+    static final int MAX_NAME = 255;
     private final Path root;
 
     Assets(Path dataRoot) {
@@ -57,6 +59,11 @@ final class Assets {
             realRoot = root.toRealPath();
         } catch (NoSuchFileException e) {
             throw BootException.notFound(path + ": no such file under " + root);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BootException(403, path + ": the server may not read it (check the permissions under " + root + ")");
+        } catch (java.nio.file.FileSystemException e) {
+            // not a directory where the path goes on, a loop of links: nothing to serve there
+            throw BootException.notFound(path + ": no such file under " + root + " (" + e.getReason() + ")");
         } catch (IOException e) {
             throw BootException.broken(path + ": cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -86,6 +93,9 @@ final class Assets {
         for (String s : path.substring(PREFIX.length()).split("/")) {
             if (s.equals("..")) {
                 throw BootException.notFound(path + ": '..' is not allowed in an asset path");
+            }
+            if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME) {
+                throw BootException.notFound(path + ": a name in the path is longer than " + MAX_NAME + " bytes, which no file has");
             }
             if (!s.isEmpty() && !s.equals(".")) {
                 out.add(s);

@@ -70,6 +70,8 @@ public final class BootServer implements AutoCloseable {
                 .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, Math.min(5, idle.toSeconds() / 2))))
                 .addProtocol(Http1Config.builder().validatePrologue(false).addReceiveListener(headerDeadline).build())
                 .connectionOptions(ReadTimeout.of(idle))
+                .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
+                        .addHandler(io.helidon.http.DirectHandler.EventType.INTERNAL_ERROR, BootServer::unreadable).build())
                 .routing(r -> routing(r, data, progress, metrics)).build().start();
         if (server.port() < 0) {
             // Helidon logs the bind failure and returns a server without a listener; never keep running like that
@@ -114,6 +116,21 @@ public final class BootServer implements AutoCloseable {
             }
         });
         r.error(BootException.class, BootServer::error);
+    }
+
+    /**
+     * Helidon answers 500 when its own request-line parser throws (a method with a byte that is not ASCII, say),
+     * before any route or filter runs; such a request is the client's fault: 400. Failures inside routing carry the
+     * request and keep their status.
+     */
+    private static io.helidon.http.DirectHandler.TransportResponse unreadable(io.helidon.http.DirectHandler.TransportRequest request,
+            io.helidon.http.DirectHandler.EventType type, Status status, io.helidon.http.ServerResponseHeaders headers, String message) {
+        boolean unparsed = request.method().isEmpty();
+        return io.helidon.http.DirectHandler.TransportResponse.builder().headers(headers)
+                .status(unparsed ? Status.BAD_REQUEST_400 : status)
+                .entity(unparsed ? "the request line could not be read (the method must be a word of ASCII letters, e.g. GET)\n"
+                        : message == null ? "" : message)
+                .build();
     }
 
     /** Every refusal and failure answers here: its status, its message as text, one log line. */
