@@ -123,6 +123,10 @@ public final class TftpServer implements AutoCloseable {
                 if (!socket.isClosed()) {
                     LOG.log(Level.WARNING, "tftp receive failed on " + Transfer.address(address()) + ": " + e);
                 }
+            } catch (RuntimeException e) {
+                // a packet the parser chokes on (commons-net throws unchecked exceptions on some malformed requests)
+                // must cost that packet only, never the receive loop
+                LOG.log(Level.WARNING, "tftp dropped a malformed packet from " + packet.getSocketAddress() + ": " + e);
             }
         }
     }
