@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                         + " /status. Groups, profiles and templates are read once and again whenever they change (a"
                         + " broken change is reported and the last good data keeps serving).", ""},
         footer = {"", "To serve a LAN (the seed's laptop at 192.168.1.250): metalboot serve --data DIR --http 192.168.1.250:80",
-                "Exit status: 0 stopped, 1 failure (port taken, data dir broken), 2 bad flag."})
+                "Exit status: 0 stopped, 1 failure (port taken, data dir broken, the HTTP listener stopped), 2 bad flag."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
