@@ -22,6 +22,8 @@ public record Labels(SortedMap<String, String> values, String rawQuery) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9._:@/+=,~%-]*");
 
+    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     public Labels {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
@@ -57,6 +59,15 @@ public record Labels(SortedMap<String, String> values, String rawQuery) {
         return new Labels(values, rawQuery);
     }
 
+    /** Refuses a raw query whose percent-encoding is broken ({@code ?x=%}, {@code mac=%4}), before it is decoded. */
+    public static void checkEncoding(String rawQuery) {
+        var m = BAD_ESCAPE.matcher(rawQuery);
+        if (m.find()) {
+            throw BootException.badRequest("the query '" + printable(rawQuery) + "' has a '%' at character " + (m.start() + 1)
+                    + " that is not followed by two hex digits; encode a percent sign as %25 (e.g. x=50%25)");
+        }
+    }
+
     /** {@code 00:00:00:00:00:01} from any of the usual spellings. */
     public static String mac(String value) {
         String hex = value.replace(":", "").replace("-", "").replace(".", "").toLowerCase();
@@ -67,8 +78,13 @@ public record Labels(SortedMap<String, String> values, String rawQuery) {
         return MacAddress.parse(hex.replaceAll("(..)(?!$)", "$1:")).orElseThrow().toString();
     }
 
-    private static String printable(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    public static String printable(String text) {
+        return printable(text, 80);
+    }
+
+    /** {@code text} cut to {@code max} characters, anything but printable ASCII shown as {@code ?}: safe for a log or a terminal. */
+    public static String printable(String text, int max) {
+        String shown = text.length() > max ? text.substring(0, max) + "…" : text;
         return shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The data dir as served: read once, kept in memory, read again when a file under groups/,
- * profiles/, ignition/ or generic/ changes. A reload that fails is logged and the last good data
+ * profiles/, ignition/ or generic/ changes, also when one of them is replaced by another directory. A reload that fails is logged and the last good data
  * keeps serving. The first load's warnings are the caller's to show; a reload's are logged.
  */
 public final class LiveData implements AutoCloseable {
@@ -22,6 +22,8 @@ public final class LiveData implements AutoCloseable {
     private final Path root;
     private final AtomicReference<DataDir> current;
     private final AtomicReference<Optional<String>> lastError = new AtomicReference<>(Optional.empty());
+    private static final String[] WATCHED = {"", "groups", "profiles", "ignition", "generic"};
+    private final java.util.Map<String, java.nio.file.WatchKey> keys = new java.util.HashMap<>();
     private final WatchService watcher;
     private final Thread thread;
 
@@ -29,13 +31,7 @@ public final class LiveData implements AutoCloseable {
         this.root = root;
         this.current = new AtomicReference<>(DataDir.load(root));
         this.watcher = FileSystems.getDefault().newWatchService();
-        for (String sub : new String[] {"", "groups", "profiles", "ignition", "generic"}) {
-            Path dir = root.resolve(sub);
-            if (Files.isDirectory(dir)) {
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-            }
-        }
+        watchDirs();
         this.thread = Thread.ofVirtual().name("metalboot-data-watch").start(this::watch);
     }
 
@@ -75,10 +71,35 @@ public final class LiveData implements AutoCloseable {
                     more.pollEvents();
                     more.reset();
                 }
+                watchDirs();
                 reload();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
+        }
+    }
+
+    /**
+     * Watches the data dir and each of its directories as they are now. A watch follows the directory, not its name:
+     * after {@code mv groups groups.old; mv groups.new groups} (an rsync, a git checkout, a tool that swaps the
+     * directory) the old watch sees groups.old, so every change is followed by watching the current directories again
+     * (a directory created after start included). Watching a directory already watched costs nothing.
+     */
+    private void watchDirs() {
+        for (String sub : WATCHED) {
+            Path dir = root.resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try {
+                    var key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                    var previous = keys.put(sub, key);
+                    if (previous != null && previous != key) {
+                        previous.cancel(); // the directory that was swapped away
+                    }
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "data={0} cannot watch {1} for changes: {2}", root, dir, e.getMessage());
+                }
+            }
         }
     }
 

@@ -2,15 +2,20 @@ package io.metalboot.boot;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Boot progress per machine: each request is an event for a MAC (from its labels, or for assets
- * from the client's address, through the inventory's fixed addresses or the MAC last seen from that
- * address). Stages in boot order: ipxe, kernel, initrd, ignition, installed.
+ * from the client's address, through the inventory's fixed addresses or the MAC first seen from that
+ * address). Stages in boot order: ipxe, kernel, initrd, ignition, installed. Progress is what clients
+ * claim, not proof: any client can name any MAC. Bounded: every inventory machine, plus at most
+ * {@link #MAX_UNKNOWN} other MACs (and as many learned addresses), the least recently seen evicted.
  */
 public final class Progress {
     /** One machine's latest stage, and every stage it went through, in order, each once. */
@@ -20,35 +25,63 @@ public final class Progress {
         }
     }
 
-    private final Map<String, Status> byMac = new ConcurrentHashMap<>();
-    private final Map<String, String> macByIp = new ConcurrentHashMap<>();
+    /** Machines not in the inventory kept at most; the one seen longest ago makes room for a new one. */
+    public static final int MAX_UNKNOWN = 256;
+    private final Map<String, Status> known = new HashMap<>();
+    private final Map<String, Status> unknown = lru(MAX_UNKNOWN);
+    private final Map<String, String> inventoryIps;
+    private final Map<String, String> learnedIps = lru(MAX_UNKNOWN);
     private final Map<String, String> names;
     private final Clock clock;
 
-    /** {@code inventory}: MAC by fixed IP; {@code names}: machine name by MAC. */
+    /** {@code inventory}: MAC by fixed IP; {@code names}: machine name by MAC (the machines always kept). */
     public Progress(Map<String, String> inventory, Map<String, String> names, Clock clock) {
-        this.macByIp.putAll(inventory);
+        this.inventoryIps = Map.copyOf(inventory);
         this.names = Map.copyOf(names);
         this.clock = clock;
     }
 
-    public void seen(String mac, String ip, String stage) {
-        macByIp.putIfAbsent(ip, mac);
-        byMac.compute(mac, (k, old) -> {
-            java.util.List<String> stages = new java.util.ArrayList<>(old == null ? List.of() : old.stages());
-            if (!stages.contains(stage)) {
-                stages.add(stage);
+    private static <V> Map<String, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
             }
-            return new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages);
-        });
+        };
+    }
+
+    /** What a client claims: {@code mac} reached {@code stage}. Nothing proves it; anyone who can reach the server can say so. */
+    public synchronized void seen(String mac, String ip, String stage) {
+        if (!inventoryIps.containsKey(ip)) {
+            learnedIps.putIfAbsent(ip, mac);
+        }
+        Map<String, Status> into = names.containsKey(mac) ? known : unknown;
+        Status old = into.get(mac);
+        List<String> stages = new ArrayList<>(old == null ? List.of() : old.stages());
+        if (!stages.contains(stage)) {
+            stages.add(stage);
+        }
+        into.put(mac, new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages));
     }
 
     /** An event from a client known only by address; ignored when the address is unknown. */
     public void seenAt(String ip, String stage) {
-        Optional.ofNullable(macByIp.get(ip)).ifPresent(mac -> seen(mac, ip, stage));
+        String mac;
+        synchronized (this) {
+            mac = inventoryIps.getOrDefault(ip, learnedIps.get(ip));
+        }
+        if (mac != null) {
+            seen(mac, ip, stage);
+        }
     }
 
-    public List<Status> all() {
-        return byMac.values().stream().sorted(java.util.Comparator.comparing(Status::mac)).toList();
+    /** Inventory machines that were seen, then at most {@link #MAX_UNKNOWN} others, sorted by MAC. */
+    public synchronized List<Status> all() {
+        List<Status> all = new ArrayList<>(known.values());
+        all.addAll(unknown.values());
+        all.sort(Comparator.comparing(Status::mac));
+        return all;
     }
 }

@@ -62,7 +62,7 @@ final class HistoryCommand implements Callable<Integer> {
                     r.rollbackOf().map(x -> "  (rollback to " + x + ")").orElse("")
                             + r.message().map(m -> "  " + m).orElse(""));
             if (changes) {
-                r.changes().forEach(c -> out.println("      " + c));
+                r.changes().forEach(c -> out.println("      " + Style.safe(c)));
             }
         }
         out.flush();

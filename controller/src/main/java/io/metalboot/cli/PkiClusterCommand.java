@@ -45,6 +45,9 @@ final class PkiClusterCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --renew ca, or a new CA when ca.pem or ca-key.pem is missing.")
     boolean force;
 
+    @Option(names = "--allow-outliving-ca", description = "Sign certificates that stay valid after the CA expires (refused otherwise).")
+    boolean outliveCa;
+
     @Option(names = "--key-algo", paramLabel = "ALGO", defaultValue = "ecdsa", description = "ecdsa or rsa (default: ${DEFAULT-VALUE}).")
     String keyAlgo;
 
@@ -57,7 +60,7 @@ final class PkiClusterCommand implements Callable<Integer> {
         KeySpec key = KeySpec.of(keyAlgo, keySize);
         Inventory inv = inventory.load();
         ClusterPlan plan = ClusterPlan.of(inv, key);
-        List<ClusterPki.Outcome> outcomes = new ClusterPki(out, new Issuer(Clock.systemUTC()), key)
+        List<ClusterPki.Outcome> outcomes = new ClusterPki(out, new Issuer(Clock.systemUTC(), outliveCa), key)
                 .run(plan, new LinkedHashSet<>(renew), force);
         var w = spec.commandLine().getOut();
         for (ClusterPki.Outcome o : outcomes) {

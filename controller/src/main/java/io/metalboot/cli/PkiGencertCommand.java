@@ -64,6 +64,10 @@ final class PkiGencertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "With -initca, replace an existing CA (everything it signed stops verifying).")
     boolean force;
 
+    @Option(names = {"-allow-outliving-ca", "--allow-outliving-ca"},
+            description = "Sign a certificate that stays valid after the CA expires (refused otherwise).")
+    boolean outliveCa;
+
     @Parameters(index = "0", paramLabel = "CSR.json", description = "cfssl CSR JSON: CN, hosts, key, names, ca.")
     Path csrFile;
 
@@ -74,7 +78,7 @@ final class PkiGencertCommand implements Callable<Integer> {
         if (hostnames != null) {
             req = new CertificateRequest(req.subject(), Hosts.of(hostnames.stream().filter(h -> !h.isBlank()).toList()), req.key(), req.ca());
         }
-        Issuer issuer = new Issuer(Clock.systemUTC());
+        Issuer issuer = new Issuer(Clock.systemUTC(), outliveCa);
         Issued issued;
         if (initCa) {
             issued = issuer.initCa(req);

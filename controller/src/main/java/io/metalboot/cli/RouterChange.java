@@ -93,7 +93,7 @@ final class RouterChange {
         PrintWriter progress = settings.json() ? err : out;
         TransactionResult result = Transaction.apply(session, plan, reserved.id(), rev,
                 new Transaction.Options(owner(), settings.confirmTimeout(), settings.breakLock()), reader, step -> {
-                    progress.println(step);
+                    progress.println(Style.safe(step));
                     progress.flush();
                 });
         Revision recorded = store.finish(reserved.withRun(result.scripts(), result.after()).with(result.outcome(),
@@ -108,11 +108,11 @@ final class RouterChange {
         }
         if (result.applied()) {
             out.println((rollbackOf.isPresent() ? "rolled back " + where + " to " + rollbackOf.get() + " as revision " + recorded.id()
-                    : "applied revision " + recorded.id() + " to " + where) + (result.message().isEmpty() ? "." : ": " + result.message()));
+                    : "applied revision " + recorded.id() + " to " + where) + (result.message().isEmpty() ? "." : ": " + Style.safe(result.message())));
             out.flush();
             return 0;
         }
-        err.println("metalboot: " + result.message());
+        err.println("metalboot: " + Style.safe(result.message()));
         err.println("recorded revision " + recorded.id() + " (" + recorded.outcome().name().toLowerCase() + ")");
         err.flush();
         return Failures.FAILURE;

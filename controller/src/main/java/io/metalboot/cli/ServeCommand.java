@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                         + " /status. Groups, profiles and templates are read once and again whenever they change (a"
                         + " broken change is reported and the last good data keeps serving).", ""},
         footer = {"", "To serve a LAN (the seed's laptop at 192.168.1.250): metalboot serve --data DIR --http 192.168.1.250:80",
-                "Exit status: 0 stopped, 1 failure (port taken, data dir broken), 2 bad flag."})
+                "Exit status: 0 stopped, 1 failure (port taken, data dir broken, the HTTP listener stopped), 2 bad flag."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,10 +67,11 @@ final class ServeCommand implements Callable<Integer> {
                 BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
-                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"))
+                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"), knownAddresses(macByIp))
                         : () -> { }) {
             var out = spec.commandLine().getOut();
-            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), server.port());
+            int port = server.port();
+            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), port);
             if (tftpServer instanceof TftpServer t) {
                 out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().getAddress().getHostAddress(), t.port());
             } else if (tftpAt.isPresent()) {
@@ -80,9 +81,29 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            server.stoppedUnexpectedly().thenRun(stopped::countDown);
             stopped.await();
+            if (server.stoppedUnexpectedly().isDone()) {
+                spec.commandLine().getErr().printf("metalboot serve: the HTTP listener on %s:%d stopped by itself (the log above says"
+                        + " why, e.g. too many open files); exiting so that a supervisor restarts it (raise the limit with"
+                        + " ulimit -n or LimitNOFILE=)%n", listen.host(), port);
+                return 1;
+            }
         }
         return 0;
+    }
+
+    /** The inventory's fixed addresses, for which TFTP keeps a share of its transfer slots. */
+    private static java.util.Set<java.net.InetAddress> knownAddresses(Map<String, String> macByIp) {
+        java.util.Set<java.net.InetAddress> out = new java.util.HashSet<>();
+        for (String ip : macByIp.keySet()) {
+            try {
+                out.add(java.net.InetAddress.getByName(ip)); // an IP literal: never a lookup
+            } catch (java.net.UnknownHostException e) {
+                // not an address: nothing to reserve for it
+            }
+        }
+        return out;
     }
 
     /** {@code HOST:PORT}, checked at the edge. */

@@ -54,8 +54,9 @@ final class StatusCommand implements Callable<Integer> {
             out.println("no machine has booted from " + server + " yet");
         } else {
             out.printf("%-17s  %-15s  %-14s  %-10s  %s%n", "MAC", "IP", "NAME", "STAGE", "SINCE");
-            list.forEach(m -> out.printf("%-17s  %-15s  %-14s  %-10s  %s%n", m.path("mac").asText(), m.path("ip").asText(),
-                    m.path("name").asText("-"), m.path("stage").asText(), m.path("time").asText()));
+            list.forEach(m -> out.print(Style.safe(String.format("%-17s  %-15s  %-14s  %-10s  %s", m.path("mac").asText(),
+                    m.path("ip").asText(), m.path("name").asText("-"), m.path("stage").asText(), m.path("time").asText())
+                    .replace('\n', ' ')) + System.lineSeparator()));
         }
         out.flush();
         return 0;

@@ -20,8 +20,35 @@ record Style(boolean colour) {
         return new Style(false);
     }
 
-    /** One diff line, coloured by its leading symbol. */
-    String line(String line) {
+    /**
+     * {@code text} with every control character but newline and tab shown as an escape ({@code \x1b},
+     * {@code \r}, {@code \x9b}): text that came from the router or the network can then neither move
+     * the cursor, clear the screen, retitle the terminal nor hide what precedes it.
+     */
+    static String safe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f;
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (!control) {
+                    out.append(c);
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else {
+                    out.append(String.format("\\x%02x", (int) c));
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** One diff line, its control characters escaped ({@link #safe}), coloured by its leading symbol. */
+    String line(String raw) {
+        String line = safe(raw);
         if (!colour || line.isEmpty()) {
             return line;
         }
@@ -41,7 +68,12 @@ record Style(boolean colour) {
     /** Each line of {@code text} styled, newline-terminated. */
     String lines(String text) {
         StringBuilder out = new StringBuilder();
-        text.lines().forEach(l -> out.append(line(l)).append('\n'));
+        for (String l : text.split("\n", -1)) { // only \n: a \r from the router is shown escaped, not taken as a line end
+            out.append(line(l)).append('\n');
+        }
+        if (text.endsWith("\n") || text.isEmpty()) {
+            out.setLength(out.length() - 1);
+        }
         return out.toString();
     }
 

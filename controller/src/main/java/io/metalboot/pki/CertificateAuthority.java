@@ -34,6 +34,23 @@ public record CertificateAuthority(X509CertificateHolder certificate, PrivateKey
         return new CertificateAuthority(cert, key);
     }
 
+    /** The instant the CA's certificate stops being valid. */
+    public java.time.Instant notAfter() {
+        return certificate.getNotAfter().toInstant();
+    }
+
+    /**
+     * Refuses a CA that has expired at {@code now}: whatever it signs, clients reject. Exit 1 with the
+     * way out, since nothing in the input is wrong.
+     */
+    public void refuseExpired(java.time.Instant now) {
+        if (!notAfter().isAfter(now)) {
+            throw PkiException.failure("the CA " + certificate.getSubject() + " expired on " + notAfter() + "; whatever it signs,"
+                    + " clients reject (openssl verify: certificate has expired). Make a new CA: metalboot pki cluster"
+                    + " --renew ca --force (every certificate is then reissued), or gencert -initca for one made by hand");
+        }
+    }
+
     /** True when {@code key} signs what the certificate's public key verifies. */
     static boolean matches(X509CertificateHolder cert, PrivateKey key) {
         try {

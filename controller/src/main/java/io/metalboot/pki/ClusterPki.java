@@ -53,6 +53,7 @@ public final class ClusterPki {
             outcomes.add(new Outcome("ca", Outcome.Action.RENEWED, "new key; every certificate below is reissued"));
         } else if (Files.exists(caFiles.certificate()) && Files.exists(caFiles.key())) {
             ca = CertificateAuthority.load(caFiles.certificate(), caFiles.key());
+            issuer.checkCa(ca);
             caNew = false;
             outcomes.add(new Outcome("ca", Outcome.Action.KEPT, ""));
         } else if (caFiles.existing().stream().anyMatch(p -> !p.equals(caFiles.csr())) && !force) {

@@ -64,6 +64,7 @@ public final class CsrJson {
             if (!(items.get(i) instanceof Json.Str s)) {
                 throw top.error(items.get(i).line(), where + " must be a string, found " + items.get(i).shown());
             }
+            Subject.refuseControl(where, s.value());
             if (!Hosts.isIp(s.value()) && !Hosts.isDnsName(s.value())) {
                 throw top.error(s.line(), where + " " + s.shown()
                         + " is neither an IP address nor a DNS name (expected e.g. kubernetes.default or 10.3.0.1)");

@@ -16,6 +16,8 @@ public record Hosts(List<String> dnsNames, List<String> ipAddresses) {
     public Hosts {
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
+        dnsNames.forEach(d -> Subject.refuseControl("host", d));
+        ipAddresses.forEach(ip -> Subject.refuseControl("host", ip));
     }
 
     /** True for an IPv4 or IPv6 literal; never resolves a name. */
@@ -32,6 +34,7 @@ public record Hosts(List<String> dnsNames, List<String> ipAddresses) {
         List<String> dns = new ArrayList<>();
         List<String> ips = new ArrayList<>();
         for (String h : hosts) {
+            Subject.refuseControl("host", h);
             if (isIp(h)) {
                 if (!ips.contains(h)) {
                     ips.add(h);

@@ -40,11 +40,29 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class Issuer {
     private static final Duration BACKDATE = Duration.ofMinutes(5);
+    /**
+     * How much longer than its CA a certificate may stay valid without {@code outliveCa}: a day, so that certificates
+     * made together with their CA with the same expiry (the seed's 87600h for both) are signed; a year-old CA then
+     * refuses a ten-year leaf.
+     */
+    static final Duration OUTLIVE_SLACK = Duration.ofDays(1);
     private final Clock clock;
+    private final boolean outliveCa;
     private final SecureRandom random = new SecureRandom();
 
     public Issuer(Clock clock) {
+        this(clock, false);
+    }
+
+    /** {@code outliveCa}: sign a certificate that stays valid after its CA expires (refused otherwise). */
+    public Issuer(Clock clock, boolean outliveCa) {
         this.clock = clock;
+        this.outliveCa = outliveCa;
+    }
+
+    /** Refuses a CA that has expired now; see {@link CertificateAuthority#refuseExpired}. */
+    public void checkCa(CertificateAuthority ca) {
+        ca.refuseExpired(clock.instant());
     }
 
     /** {@code cfssl gencert -initca}: a new key and a self-signed CA certificate (cert sign, CRL sign). */
@@ -60,6 +78,14 @@ public final class Issuer {
 
     /** {@code cfssl gencert -ca -ca-key -config -profile}: a new key, its CSR, and a certificate the CA signed. */
     public Issued sign(CertificateRequest req, CertificateAuthority ca, SigningProfile profile) {
+        checkCa(ca);
+        Instant end = notBefore().plus(profile.expiry());
+        if (end.isAfter(ca.notAfter().plus(OUTLIVE_SLACK)) && !outliveCa) {
+            throw PkiException.failure("a certificate for " + req.subject().x500() + " valid until " + end + " would outlive its CA "
+                    + ca.certificate().getSubject() + ", which expires on " + ca.notAfter() + "; clients stop accepting it then."
+                    + " Renew the CA first (metalboot pki cluster --renew ca --force), shorten the profile's expiry, or pass"
+                    + " --allow-outliving-ca to sign it anyway");
+        }
         KeyPair pair = req.key().generate();
         X500Name subject = req.subject().x500();
         int bits = profile.usages().stream().mapToInt(Usage::keyUsageBit).reduce(0, (a, b) -> a | b);
@@ -71,8 +97,7 @@ public final class Issuer {
 
     private X509CertificateHolder build(X500Name issuer, X500Name subject, PublicKey key, PrivateKey signer, Duration expiry,
             int keyUsage, List<KeyPurposeId> eku, BasicConstraints bc, X509CertificateHolder issuerCert, Hosts hosts) {
-        long now = clock.instant().toEpochMilli();
-        Instant notBefore = Instant.ofEpochMilli(Math.floorDiv(now + 30_000, 60_000) * 60_000).minus(BACKDATE);
+        Instant notBefore = notBefore();
         Instant notAfter = notBefore.plus(expiry);
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -96,6 +121,12 @@ public final class Issuer {
         } catch (CertIOException | GeneralSecurityException e) {
             throw PkiException.failure("cannot build the certificate for " + subject + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Now, rounded to the minute and backdated five minutes, as cfssl does. */
+    private Instant notBefore() {
+        long now = clock.instant().toEpochMilli();
+        return Instant.ofEpochMilli(Math.floorDiv(now + 30_000, 60_000) * 60_000).minus(BACKDATE);
     }
 
     private static byte[] keyId(X509CertificateHolder cert, JcaX509ExtensionUtils ext) {

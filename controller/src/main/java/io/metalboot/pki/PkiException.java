@@ -28,6 +28,10 @@ public class PkiException extends RuntimeException {
         return new PkiException(message, true, cause);
     }
 
+    static PkiException failure(String message) {
+        return new PkiException(message, false);
+    }
+
     static PkiException failure(String message, Throwable cause) {
         return new PkiException(message, false, cause);
     }

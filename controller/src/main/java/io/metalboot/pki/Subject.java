@@ -27,6 +27,20 @@ public record Subject(String commonName, List<Name> names) {
 
     public Subject {
         names = List.copyOf(names);
+        refuseControl("CN", commonName);
+        for (Name n : names) {
+            for (String v : List.of(n.c(), n.st(), n.l(), n.o(), n.ou())) {
+                refuseControl("names[]", v);
+            }
+        }
+    }
+
+    /** A name with a newline, NUL or other control character would print as something else than it is: refused. */
+    static void refuseControl(String field, String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw PkiException.input(field + " '" + value.replaceAll("[\\x00-\\x1f\\x7f]", "?") + "' holds a control character"
+                    + " (newline, NUL, …), which a certificate name may not; remove it");
+        }
     }
 
     X500Name x500() {

@@ -23,6 +23,13 @@ record Negotiation(int blksize, int windowsize, Duration timeout, Map<String, St
      * packet costs a resend of the window, so a bigger one does not pay on a lossy link.
      */
     static final int MAX_WINDOWSIZE = 64;
+    /**
+     * The longest RFC 2349 timeout granted, in seconds. RFC 2349 lets a client ask up to 255 s, and the
+     * server may only accept the value as asked or ignore the option: a longer one is not acknowledged
+     * (the server's own timeout applies), so a client that never acknowledges cannot hold a transfer
+     * slot for 255 s per retry.
+     */
+    static final int MAX_TIMEOUT_SECONDS = 5;
 
     Negotiation {
         oack = Collections.unmodifiableMap(new LinkedHashMap<>(oack));
@@ -55,7 +62,7 @@ record Negotiation(int blksize, int windowsize, Duration timeout, Map<String, St
         }
         Duration wait = timeout;
         Optional<Long> seconds = number(byName.get("timeout"));
-        if (seconds.isPresent() && seconds.get() >= 1 && seconds.get() <= 255) {
+        if (seconds.isPresent() && seconds.get() >= 1 && seconds.get() <= MAX_TIMEOUT_SECONDS) {
             wait = Duration.ofSeconds(seconds.get());
             oack.put(spelling.get("timeout"), Long.toString(seconds.get()));
         }

@@ -38,21 +38,40 @@ public final class TftpServer implements AutoCloseable {
     private final DatagramSocket socket;
     private final TftpRoot root;
     private final Semaphore slots;
+    /** Slots a client whose address is not in {@link #known} may take: the rest stay free for known machines. */
+    private final Semaphore unknownSlots;
+    private final Set<java.net.InetAddress> known;
     private final Set<InetSocketAddress> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean limitLogged = new AtomicBoolean();
     private final Thread receiver;
 
-    private TftpServer(TftpConfig config, TransferListener listener, DatagramSocket socket) {
+    private TftpServer(TftpConfig config, TransferListener listener, DatagramSocket socket, Set<java.net.InetAddress> known) {
         this.config = config;
         this.listener = listener;
         this.socket = socket;
         this.root = new TftpRoot(config.root());
         this.slots = new Semaphore(config.maxTransfers());
+        this.known = Set.copyOf(known);
+        this.unknownSlots = new Semaphore(known.isEmpty() ? config.maxTransfers() : config.maxTransfers() - reserved(config.maxTransfers()));
         this.receiver = Thread.ofVirtual().name("tftp-" + port()).start(this::receive);
     }
 
     /** Binds the request socket and starts answering; throws {@link TftpException} when the port cannot be bound. */
     public static TftpServer start(TftpConfig config, TransferListener listener) {
+        return start(config, listener, Set.of());
+    }
+
+    /** Slots kept for known addresses: a fifth, at least one. */
+    static int reserved(int maxTransfers) {
+        return Math.max(1, maxTransfers / 5);
+    }
+
+    /**
+     * As {@link #start(TftpConfig, TransferListener)}, keeping {@link #reserved} slots for the {@code known} addresses
+     * (the inventory's machines), so that clients that never acknowledge, or spoofed requests, cannot take every slot
+     * from a machine that is booting.
+     */
+    public static TftpServer start(TftpConfig config, TransferListener listener, Set<java.net.InetAddress> known) {
         DatagramSocket socket;
         try {
             socket = new DatagramSocket(config.listen());
@@ -66,7 +85,7 @@ public final class TftpServer implements AutoCloseable {
             throw new TftpException("cannot listen for TFTP on " + Transfer.address(config.listen()) + ": "
                     + e.getMessage(), e);
         }
-        TftpServer server = new TftpServer(config, listener, socket);
+        TftpServer server = new TftpServer(config, listener, socket, known);
         LOG.log(Level.INFO, "tftp listening on " + Transfer.address(server.address()) + " root=" + config.root()
                 + " max-transfers=" + config.maxTransfers());
         return server;
@@ -104,6 +123,10 @@ public final class TftpServer implements AutoCloseable {
                 if (!socket.isClosed()) {
                     LOG.log(Level.WARNING, "tftp receive failed on " + Transfer.address(address()) + ": " + e);
                 }
+            } catch (RuntimeException e) {
+                // a packet the parser chokes on (commons-net throws unchecked exceptions on some malformed requests)
+                // must cost that packet only, never the receive loop
+                LOG.log(Level.WARNING, "tftp dropped a malformed packet from " + packet.getSocketAddress() + ": " + e);
             }
         }
     }
@@ -133,7 +156,19 @@ public final class TftpServer implements AutoCloseable {
         if (!active.add(client)) {
             return; // the client sent its request again while the transfer is under way
         }
+        boolean stranger = !known.isEmpty() && !known.contains(client.getAddress());
+        if (stranger && !unknownSlots.tryAcquire()) {
+            active.remove(client);
+            if (limitLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "tftp limit for unknown clients reached: " + (config.maxTransfers() - reserved(config.maxTransfers()))
+                        + " transfers running; new requests from addresses outside the inventory are dropped until one ends");
+            }
+            return;
+        }
         if (!slots.tryAcquire()) {
+            if (stranger) {
+                unknownSlots.release();
+            }
             active.remove(client);
             if (limitLogged.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "tftp limit reached: " + config.maxTransfers() + " transfers running;"
@@ -146,7 +181,7 @@ public final class TftpServer implements AutoCloseable {
         try {
             transferSocket = new DatagramSocket(new InetSocketAddress(config.listen().getAddress(), 0));
         } catch (SocketException e) {
-            release(client);
+            release(client, stranger);
             throw e;
         }
         Thread.ofPlatform().daemon(true).name("tftp-" + Transfer.address(client)).start(() -> {
@@ -154,15 +189,18 @@ public final class TftpServer implements AutoCloseable {
             try {
                 event = new Transfer(transferSocket, client, request, config).run(root);
             } finally {
-                release(client); // before the listener hears of it: an ended transfer holds no slot
+                release(client, stranger); // before the listener hears of it: an ended transfer holds no slot
             }
             notify(event);
         });
     }
 
-    private void release(InetSocketAddress client) {
+    private void release(InetSocketAddress client, boolean stranger) {
         active.remove(client);
         slots.release();
+        if (stranger) {
+            unknownSlots.release();
+        }
         if (slots.availablePermits() > 0) {
             limitLogged.set(false);
         }

@@ -25,12 +25,17 @@ import org.apache.commons.net.tftp.TFTPRequestPacket;
 final class Transfer {
     private static final System.Logger LOG = System.getLogger(Transfer.class.getPackageName());
     private static final int TIMED_OUT = -1;
+    /** The longest a transfer waits for one window's acknowledgement, whatever its timeout and retries: then its slot is free. */
+    static final long MAX_STALL_NANOS = 15_000_000_000L;
+    /** The longest a transfer may hold its slot in all: a client acknowledging just often enough cannot keep it forever. */
+    static final long MAX_TOTAL_NANOS = 600_000_000_000L;
 
     private final DatagramSocket socket;
     private final InetSocketAddress client;
     private final TFTPRequestPacket request;
     private final TftpConfig config;
     private final byte[] incoming = new byte[1024];
+    private final long started = System.nanoTime();
     private long acked;
 
     Transfer(DatagramSocket socket, InetSocketAddress client, TFTPRequestPacket request, TftpConfig config) {
@@ -102,7 +107,8 @@ final class Transfer {
                 }
             };
             if (!exchange(window, first, last, timeoutMillis)) {
-                return end(Outcome.TIMED_OUT, "no acknowledgement after " + config.retries() + " retries",
+                return end(Outcome.TIMED_OUT, System.nanoTime() - started > MAX_TOTAL_NANOS ? "the transfer took longer than "
+                        + MAX_TOTAL_NANOS / 1_000_000_000L + " s" : "no acknowledgement after " + config.retries() + " retries",
                         Math.min(size, acked * blksize));
             }
         }
@@ -114,9 +120,10 @@ final class Transfer {
      * ACK moves {@link #acked} into that range, sending again on each timeout; false when retries ran out.
      */
     private boolean exchange(Window window, long first, long last, int timeoutMillis) throws IOException {
-        for (int attempt = 0; attempt <= config.retries(); attempt++) {
+        long giveUp = Math.min(System.nanoTime() + MAX_STALL_NANOS, started + MAX_TOTAL_NANOS);
+        for (int attempt = 0; attempt <= config.retries() && System.nanoTime() - giveUp < 0; attempt++) {
             window.send();
-            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            long deadline = Math.min(System.nanoTime() + timeoutMillis * 1_000_000L, giveUp);
             while (true) {
                 int ack = awaitAck(deadline);
                 if (ack == TIMED_OUT) {

@@ -3,6 +3,8 @@ package io.metalboot.boot.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,20 +36,29 @@ final class BootRoutes implements HttpService {
         this.metrics = metrics;
     }
 
+    /** The endpoints this service answers; {@link Metrics} counts everything else under one label. */
+    static final java.util.Set<String> ENDPOINTS = java.util.Set.of("boot.ipxe", "boot.ipxe.0", "ipxe", "grub", "ignition",
+            "generic", "metadata", "healthz", "metrics", "status");
+
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/boot.ipxe", (req, res) -> send(res, TEXT, Renderer.BOOT_IPXE))
-                .get("/boot.ipxe.0", (req, res) -> send(res, TEXT, Renderer.BOOT_IPXE))
-                .get("/ipxe", (req, res) -> rendered(req, res, "ipxe", TEXT, m -> Renderer.ipxe(m)))
-                .get("/grub", (req, res) -> rendered(req, res, "grub", TEXT, m -> Renderer.grub(m)))
-                .get("/ignition", (req, res) -> rendered(req, res, "ignition", "application/vnd.coreos.ignition+json",
-                        m -> Renderer.ignition(data.get(), m)))
-                .get("/generic", (req, res) -> rendered(req, res, "generic", TEXT, m -> Renderer.generic(data.get(), m)))
-                .get("/metadata", (req, res) -> rendered(req, res, "metadata", TEXT, Renderer::metadata))
-                .get("/healthz", (req, res) -> send(res, TEXT, data.lastError().map(e -> "ok (serving the last good data;"
-                        + " the data dir is broken now: " + e + ")\n").orElse("ok\n")))
-                .get("/metrics", (req, res) -> send(res, "text/plain; version=0.0.4; charset=utf-8", metrics.text()))
-                .get("/status", (req, res) -> send(res, "application/json", status()));
+        get(rules, "/boot.ipxe", (req, res) -> send(req, res, TEXT, Renderer.BOOT_IPXE));
+        get(rules, "/boot.ipxe.0", (req, res) -> send(req, res, TEXT, Renderer.BOOT_IPXE));
+        get(rules, "/ipxe", (req, res) -> rendered(req, res, "ipxe", TEXT, m -> Renderer.ipxe(m)));
+        get(rules, "/grub", (req, res) -> rendered(req, res, "grub", TEXT, m -> Renderer.grub(m)));
+        get(rules, "/ignition", (req, res) -> rendered(req, res, "ignition", "application/vnd.coreos.ignition+json",
+                m -> Renderer.ignition(data.get(), m)));
+        get(rules, "/generic", (req, res) -> rendered(req, res, "generic", TEXT, m -> Renderer.generic(data.get(), m)));
+        get(rules, "/metadata", (req, res) -> rendered(req, res, "metadata", TEXT, Renderer::metadata));
+        get(rules, "/healthz", (req, res) -> send(req, res, TEXT, data.lastError().map(e -> "ok (serving the last good data;"
+                + " the data dir is broken now: " + e + ")\n").orElse("ok\n")));
+        get(rules, "/metrics", (req, res) -> send(req, res, "text/plain; version=0.0.4; charset=utf-8", metrics.text()));
+        get(rules, "/status", (req, res) -> send(req, res, "application/json", status()));
+    }
+
+    /** GET, and HEAD with the same status and headers and no body (RFC 9110 9.3.2). */
+    static void get(HttpRules rules, String path, io.helidon.webserver.http.Handler handler) {
+        rules.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.exact(path), handler);
     }
 
     private void rendered(ServerRequest req, ServerResponse res, String endpoint, String type, Function<Renderer.Match, String> body) {
@@ -62,11 +73,12 @@ final class BootRoutes implements HttpService {
             boolean installed = "installed".equals(labels.values().get("os"));
             progress.seen(mac, ip(req), endpoint.equals("ignition") && installed ? "installed" : endpoint.equals("grub") ? "ipxe" : endpoint);
         }
-        send(res, type, text);
+        send(req, res, type, text);
     }
 
     static Labels labels(ServerRequest req) {
         var query = req.query();
+        Labels.checkEncoding(query.rawValue()); // before anything decodes it
         Map<String, List<String>> all = new LinkedHashMap<>();
         for (String name : query.names()) {
             all.put(name, query.all(name));
@@ -92,8 +104,15 @@ final class BootRoutes implements HttpService {
         }
     }
 
-    static void send(ServerResponse res, String type, String text) {
+    /** Sends {@code text}; to a HEAD request only its headers (Content-Length as GET would have it). */
+    static void send(ServerRequest req, ServerResponse res, String type, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         res.header(HeaderNames.CONTENT_TYPE, type);
-        res.send(text.getBytes(StandardCharsets.UTF_8));
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send();
+        } else {
+            res.send(body);
+        }
     }
 }

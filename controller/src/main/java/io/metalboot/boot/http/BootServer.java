@@ -1,20 +1,22 @@
 package io.metalboot.boot.http;
 
-import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
-import io.helidon.webserver.staticcontent.FileSystemHandlerConfig;
-import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.metalboot.boot.BootException;
+import io.metalboot.boot.Labels;
 import io.metalboot.boot.LiveData;
 import io.metalboot.boot.Profile;
 import io.metalboot.boot.Progress;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * metalboot's boot server: the matchbox endpoints ({@link BootRoutes}), {@code /assets/} from the
@@ -23,72 +25,121 @@ import java.nio.file.Path;
  */
 public final class BootServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BootServer.class.getName());
+    /** A connection idle this long (no request under way) is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** A request whose headers have not all arrived this long after its request line is dropped. */
+    static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1f\\x7f]");
     private final WebServer server;
+    private final HeaderDeadline headerDeadline;
+    private final CompletableFuture<Void> stopped;
+    private final AtomicBoolean closing;
 
-    private BootServer(WebServer server) {
+    private BootServer(WebServer server, HeaderDeadline headerDeadline, AtomicBoolean closing, CompletableFuture<Void> stopped) {
         this.server = server;
+        this.headerDeadline = headerDeadline;
+        this.closing = closing;
+        this.stopped = stopped;
+    }
+
+    /**
+     * Completes when the listener stops without {@link #close()}: Helidon ends its accept loop for good on a socket
+     * error (such as running out of file descriptors), so {@code serve} exits non-zero for a supervisor to restart it.
+     */
+    public CompletableFuture<Void> stoppedUnexpectedly() {
+        return stopped;
     }
 
     /** Binds {@code host:port} (0: any free port) and serves {@code data}. */
     public static BootServer start(String host, int port, LiveData data, Progress progress) {
+        return start(host, port, data, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
+    }
+
+    /** As {@link #start(String, int, LiveData, Progress)} with other timeouts (tests). */
+    static BootServer start(String host, int port, LiveData data, Progress progress, Duration idle, Duration header) {
         Metrics metrics = new Metrics();
+        HeaderDeadline headerDeadline = new HeaderDeadline(header);
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        AtomicBoolean closing = new AtomicBoolean();
+        int maxConnections = Limits.maxConnections();
         // iPXE sends MACs with ':' in the query (mac=${mac}), which Helidon's request-line check refuses; labels are
-        // checked by Labels instead, and asset paths by the static content handler
+        // checked by Labels instead, and asset paths by Assets
         WebServer server = WebServer.builder().host(host).port(port)
-                .addProtocol(Http1Config.builder().validatePrologue(false).build())
+                .maxTcpConnections(maxConnections)
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, Math.min(5, idle.toSeconds() / 2))))
+                .addProtocol(Http1Config.builder().validatePrologue(false).addReceiveListener(headerDeadline).build())
+                .connectionOptions(ReadTimeout.of(idle))
+                .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
+                        .addHandler(io.helidon.http.DirectHandler.EventType.INTERNAL_ERROR, BootServer::unreadable).build())
                 .routing(r -> routing(r, data, progress, metrics)).build().start();
         if (server.port() < 0) {
             // Helidon logs the bind failure and returns a server without a listener; never keep running like that
+            closing.set(true);
             server.stop();
+            headerDeadline.close();
             throw new BootException(500, "cannot listen on " + host + ":" + port + " (port taken, address not on this machine,"
                     + " or a port below 1024 without root); pick another with --http HOST:PORT");
         }
-        LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/", data.get().root(), host, Integer.toString(server.port()));
-        return new BootServer(server);
+        LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/ max-connections={3}", data.get().root(), host,
+                Integer.toString(server.port()), Integer.toString(maxConnections));
+        ListenerWatch.start(server.port(), closing, stopped);
+        return new BootServer(server, headerDeadline, closing, stopped);
     }
 
     /** The routing, shared by {@link #start} and the tests. */
     static void routing(HttpRouting.Builder r, LiveData data, Progress progress, Metrics metrics) {
         r.addFilter((chain, req, res) -> {
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
-            chain.proceed();
-            String endpoint = path.startsWith("/assets/") ? "assets" : path.length() > 1 ? path.substring(1).split("/")[0] : "root";
-            metrics.request(endpoint, res.status().code(), res.bytesWritten());
+            if (CONTROL.matcher(path).find()) {
+                error(req, res, BootException.badRequest("the path holds a control character (%00 to %1F or %7F), which no name"
+                        + " served here has; remove it from the URL"));
+            } else {
+                chain.proceed();
+            }
+            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
         });
         r.register(new BootRoutes(data, progress, metrics));
-        r.any("/assets/*", (req, res) -> {
+        Assets assets = new Assets(data.get().root());
+        r.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create(Assets.PREFIX + "*"), (req, res) -> {
             String path = req.path().path();
-            if (path.contains("/.") || path.endsWith(".part")) {
-                // assets fetch keeps its lock and unverified downloads there: never hand them to a machine
-                throw BootException.notFound(path + ": hidden files and downloads in progress (.part) are not served");
-            }
-            String ip = BootRoutes.ip(req);
-            boolean get = req.prologue().method().text().equals("GET");
-            res.whenSent(() -> {
-                int code = res.status().code();
-                if (get && (code == 200 || code == 206)) {
-                    for (Profile p : data.get().profiles().values()) {
-                        if (path.equals(pathOf(p.kernel()))) {
-                            progress.seenAt(ip, "kernel");
-                        } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {
-                            progress.seenAt(ip, "initrd");
-                        }
+            Assets.Found found = assets.find(path);
+            if (Assets.send(req, res, found) && req.prologue().method() == Method.GET) {
+                String ip = BootRoutes.ip(req);
+                for (Profile p : data.get().profiles().values()) {
+                    if (path.equals(pathOf(p.kernel()))) {
+                        progress.seenAt(ip, "kernel");
+                    } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {
+                        progress.seenAt(ip, "initrd");
                     }
                 }
-            });
-            res.next();
+            }
         });
-        Path assets = data.get().root().resolve("assets");
-        if (Files.isDirectory(assets)) {
-            r.register("/assets", StaticContentFeature.createService(FileSystemHandlerConfig.builder().location(assets).build()));
-        }
-        r.error(BootException.class, (req, res, e) -> {
-            LOG.log(e.status() >= 500 ? Level.ERROR : Level.WARNING, "{0} {1}: {2}", req.prologue().method().text(),
-                    req.path().path(), e.getMessage());
-            res.status(Status.create(e.status()));
-            res.header(HeaderNames.CONTENT_TYPE, BootRoutes.TEXT);
-            res.send((e.getMessage() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        });
+        r.error(BootException.class, BootServer::error);
+    }
+
+    /**
+     * Helidon answers 500 when its own request-line parser throws (a method with a byte that is not ASCII, say),
+     * before any route or filter runs; such a request is the client's fault: 400. Failures inside routing carry the
+     * request and keep their status.
+     */
+    private static io.helidon.http.DirectHandler.TransportResponse unreadable(io.helidon.http.DirectHandler.TransportRequest request,
+            io.helidon.http.DirectHandler.EventType type, Status status, io.helidon.http.ServerResponseHeaders headers, String message) {
+        boolean unparsed = request.method().isEmpty();
+        return io.helidon.http.DirectHandler.TransportResponse.builder().headers(headers)
+                .status(unparsed ? Status.BAD_REQUEST_400 : status)
+                .entity(unparsed ? "the request line could not be read (the method must be a word of ASCII letters, e.g. GET)\n"
+                        : message == null ? "" : message)
+                .build();
+    }
+
+    /** Every refusal and failure answers here: its status, its message as text, one log line. */
+    private static void error(io.helidon.webserver.http.ServerRequest req, io.helidon.webserver.http.ServerResponse res,
+            BootException e) {
+        LOG.log(e.status() >= 500 ? Level.ERROR : Level.WARNING, "{0} {1}: {2}", req.prologue().method().text(),
+                Labels.printable(req.path().path()), Labels.printable(e.getMessage(), 1000));
+        res.status(Status.create(e.status()));
+        BootRoutes.send(req, res, BootRoutes.TEXT, e.getMessage() + "\n");
     }
 
     /** The path of a profile's kernel or initrd reference (a URL or a path). */
@@ -107,6 +158,8 @@ public final class BootServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.set(true);
         server.stop();
+        headerDeadline.close();
     }
 }

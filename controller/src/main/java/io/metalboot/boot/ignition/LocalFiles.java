@@ -1,17 +1,16 @@
 package io.metalboot.boot.ignition;
 
 import io.metalboot.boot.BootException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import io.metalboot.pki.CaKeys;
+import java.util.Set;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -99,7 +98,7 @@ public final class LocalFiles {
                 read.add(FileStamp.of(real));
             }
             String text = Files.readString(real, StandardCharsets.UTF_8);
-            refuseCaKey(t, at, relative, resolved, text);
+            refuseKey(t, at, relative, dir, real, text);
             return text;
         } catch (NoSuchFileException e) {
             throw t.error(at, "contents.local '" + relative + "': no file " + resolved + (relative.startsWith("pki/")
@@ -110,26 +109,38 @@ public final class LocalFiles {
         }
     }
 
-    /** {@code X-key.pem} next to a CA certificate {@code X.pem} (cfssl's naming, which {@code pki} keeps) is the CA's key. */
-    private void refuseCaKey(YamlTree t, Node at, String relative, Path file, String text) throws IOException {
-        String name = file.getFileName().toString();
-        if (!text.contains("PRIVATE KEY-----") || !name.endsWith("-key.pem")) {
+    /**
+     * A private key is embedded only when its file is readable by its owner alone and it is not the key of a CA
+     * certificate in the data dir, its {@code pki/} or beside the key: decided by the key itself, so a link, a hard
+     * link or a renamed copy of {@code ca-key.pem} is refused as the original is.
+     */
+    private void refuseKey(YamlTree t, Node at, String relative, Path dir, Path real, String text) throws IOException {
+        if (!text.contains("PRIVATE KEY-----")) {
             return;
         }
-        Path cert = file.resolveSibling(name.substring(0, name.length() - "-key.pem".length()) + ".pem");
-        if (!Files.isRegularFile(cert)) {
-            return;
-        }
-        read.add(FileStamp.of(cert));
-        try (InputStream in = new ByteArrayInputStream(Files.readAllBytes(cert))) { // the parser reads a byte at a time
-            X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-            if (c.getBasicConstraints() >= 0) {
-                throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert.getFileName() + " ("
-                        + c.getSubjectX500Principal().getName() + "); a machine's Ignition never carries it: give nodes the CA"
-                        + " certificate (" + cert.getFileName() + ") and their own keys only");
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(real);
+            if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+                throw t.error(at, "contents.local '" + relative + "' holds a private key that users other than its owner can read ("
+                        + real + " is mode " + PosixFilePermissions.toString(mode) + "); make it private: chmod 600 " + real);
             }
-        } catch (IOException | CertificateException | ClassCastException e) {
-            // not a certificate beside it: nothing says the key belongs to a CA
+        } catch (UnsupportedOperationException e) {
+            // no POSIX modes on this file system: nothing to check
+        }
+        List<Path> dirs = new ArrayList<>(List.of(dir, dir.resolve("pki")));
+        if (!dirs.contains(real.getParent())) {
+            dirs.add(real.getParent());
+        }
+        for (Path d : dirs) {
+            for (Path f : CaKeys.files(d)) {
+                read.add(FileStamp.of(f)); // a CA certificate added or changed later makes the cached translation stale
+            }
+        }
+        Optional<CaKeys.Ca> ca = CaKeys.owner(text, dirs);
+        if (ca.isPresent()) {
+            String cert = ca.get().file().getFileName().toString();
+            throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert + " (" + ca.get().subject()
+                    + "); a machine's Ignition never carries it: give nodes the CA certificate (" + cert + ") and their own keys only");
         }
     }
 }

@@ -91,6 +91,41 @@ class AssetsAndReloadTest {
         }
     }
 
+    /** As rsync, git checkout or a script swap a directory: the new one is watched, edits in it are loaded. */
+    @Test
+    void aSwappedGroupsDirectoryIsWatchedAndAssetsMadeAfterStartAreServed() throws Exception {
+        Files.createDirectories(dir.resolve("groups"));
+        Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(dir.resolve("profiles/p.json"), "{\"id\":\"p\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"one\"]}}");
+        Files.writeString(dir.resolve("profiles/q.json"), "{\"id\":\"q\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"swapped\"]}}");
+        Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":\"p\"}");
+        HttpClient client = HttpClient.newHttpClient();
+        try (LiveData data = new LiveData(dir);
+                BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
+            URI ipxe = URI.create("http://127.0.0.1:" + server.port() + "/ipxe");
+            URI health = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
+            URI asset = URI.create("http://127.0.0.1:" + server.port() + "/assets/late/k");
+            assertEquals(404, client.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            Files.createDirectories(dir.resolve("groups.new"));
+            Files.writeString(dir.resolve("groups.new/g.json"), "{\"id\":\"g\",\"profile\":\"q\"}");
+            Files.move(dir.resolve("groups"), dir.resolve("groups.old"));
+            Files.move(dir.resolve("groups.new"), dir.resolve("groups"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(ipxe).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("kernel /assets/k swapped"));
+            Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":\"p\"}"); // an edit in the new directory
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(ipxe).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains("kernel /assets/k one"));
+            Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":"); // broken
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().startsWith("ok (serving the last good data;"));
+            Files.createDirectories(dir.resolve("assets/late"));
+            Files.writeString(dir.resolve("assets/late/k"), "late kernel");
+            HttpResponse<String> late = client.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, late.statusCode());
+            assertEquals("late kernel", late.body());
+        }
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }

@@ -78,4 +78,43 @@ class LocalFilesTest {
                 "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/ca.pem\n      contents:\n        local: pki/ca.pem\n"))
                 .getMessage());
     }
+
+    record Copy(String name, String local, String how) {
+    }
+
+    static java.util.stream.Stream<Copy> caKeyCopies() {
+        return java.util.stream.Stream.of(new Copy("a symbolic link", "pki/ca-link.pem", "symlink"),
+                new Copy("a hard link", "pki/cahard", "hardlink"),
+                new Copy("a renamed copy", "pki/ca-copy.key", "copy"),
+                new Copy("a copy outside pki/", "keys/x.pem", "copy"));
+    }
+
+    /** The CA key under another name is still the CA key: refused by what it is. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("caKeyCopies")
+    void theCaKeyUnderAnyNameIsNeverEmbedded(Copy c) throws Exception {
+        Path ca = dir.resolve("pki/ca-key.pem");
+        Path to = dir.resolve(c.local());
+        Files.createDirectories(to.getParent());
+        switch (c.how()) {
+            case "symlink" -> Files.createSymbolicLink(to, Path.of("ca-key.pem"));
+            case "hardlink" -> Files.createLink(to, ca);
+            default -> {
+                Files.copy(ca, to);
+                Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+        assertEquals("k.yaml:8: contents.local '" + c.local() + "' is the private key of the CA ca.pem (CN=home-lab CA,O=metalboot);"
+                + " a machine's Ignition never carries it: give nodes the CA certificate (ca.pem) and their own keys only",
+                error("/etc/ca-key.pem", "0600", c.local()));
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsRefused() throws Exception {
+        Path key = dir.resolve("pki/kubelet-kube-master-key.pem");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("k.yaml:8: contents.local 'pki/kubelet-kube-master-key.pem' holds a private key that users other than its"
+                + " owner can read (" + key.toRealPath() + " is mode rw-r--r--); make it private: chmod 600 " + key.toRealPath(),
+                error("/etc/kubernetes/pki/kubelet-key.pem", "0600", "pki/kubelet-kube-master-key.pem"));
+    }
 }

@@ -1,0 +1,47 @@
+package io.metalboot.sim;
+
+import static io.metalboot.sim.PlanCommandTest.metalboot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Text stored on the router reaches the terminal escaped: a hand edit that puts a title change and a
+ * clear-screen into a mapping shows in plan, diff and rollback as {@code \x1b…}, never as the escape itself.
+ */
+class RouterTextEscapeTest {
+    static final String HOSTILE = "$(printf 'x\\033]0;pwned\\007\\033[2J\\rY')";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(SimulatedRouter.Kind.class)
+    void escapesFromTheRouterArePrintedEscaped(SimulatedRouter.Kind kind) throws Exception {
+        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
+            String inv = LabDesired.inventoryFor(ssh.router(), dir).toString();
+            PlanCommandTest.Run applied = metalboot("apply", "-c", inv, "--yes", "--trust-new-host-key");
+            assertEquals(0, applied.status(), applied.out() + applied.err());
+            String edit = kind == SimulatedRouter.Kind.EDGEOS
+                    ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
+                            + " subnet 192.168.1.0/24 static-mapping kube-master static-mapping-parameters \"" + HOSTILE + "\";"
+                            + " $W commit; $W save; $W end"
+                    : "v=$(printf 'x\\033]0;pwned\\007\\033[2J'); sed -i \"s/name 'kube-master'/name '$v'/\" /etc/config/dhcp";
+            OpenSsh.Result edited = ssh.run(edit);
+            assertEquals(0, edited.status(), edited.out() + edited.err());
+            StringBuilder printed = new StringBuilder();
+            for (String command : new String[] {"plan", "diff", "rollback"}) {
+                PlanCommandTest.Run run = metalboot(command, "-c", inv);
+                String all = run.out() + run.err();
+                assertFalse(all.contains("\u001b") || all.contains("\u0007") || all.contains("\r"), command + " printed a raw escape: " + all);
+                printed.append(all);
+            }
+            assertTrue(printed.toString().contains("x\\x1b]0;pwned\\x07\\x1b[2J"), printed.toString());
+        }
+    }
+}
