@@ -63,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         Style style = Style.detect();
         String where = RouterOptions.where(inv);
-        reading.lock().ifPresent(owner -> out.println(style.line("# " + LockNote.of(owner))));
+        reading.lock().ifPresent(owner -> out.println(style.line("# " + Style.safe(LockNote.of(owner)))));
         if (plan.isEmpty()) {
             plan.notes().forEach(n -> out.println(style.line("# " + n)));
             out.println(where + " is up to date.");

@@ -21,7 +21,7 @@ final class SettledRead {
         Reading reading = reader.read(session);
         for (Revision r : Settlement.settle(store, routerId, reading.records(), Transaction.BACKUPS_KEPT)) {
             err.println("metalboot: revision " + r.id() + " is now " + r.outcome().name().toLowerCase() + ": "
-                    + r.message().orElse(""));
+                    + Style.safe(r.message().orElse("")));
         }
         err.flush();
         return reading;
