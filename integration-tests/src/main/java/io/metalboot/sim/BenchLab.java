@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ public final class BenchLab {
 
     /** Moves a stopped router's factory LAN to 10.0.0.0/16 (start it once first, so its files exist). */
     public static void widenRouter(SimulatedRouter stopped) throws IOException {
-        List<String> files = stopped.kind() == SimulatedRouter.Kind.EDGEOS ? List.of("/config/config.boot")
+        List<String> files = stopped.kind() == RouterKind.EDGEOS ? List.of("/config/config.boot")
                 : List.of("/etc/config/network", "/etc/config/dhcp");
         for (String path : files) {
             String text = stopped.fs().read(path);

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -7,14 +8,14 @@ import java.util.Optional;
  * How to start a simulated router: kind, directory (reused across restarts), SSH port (0 = any
  * free one), login password (empty: keys only) and whether to offer only an ssh-rsa host key.
  */
-public record SimConfig(SimulatedRouter.Kind kind, Path dir, int port, Optional<String> password, boolean rsaHostKey) {
+public record SimConfig(RouterKind kind, Path dir, int port, Optional<String> password, boolean rsaHostKey) {
     public SimConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
         }
     }
 
-    public static SimConfig of(SimulatedRouter.Kind kind, Path dir) {
+    public static SimConfig of(RouterKind kind, Path dir) {
         return new SimConfig(kind, dir, 0, Optional.empty(), false);
     }
 

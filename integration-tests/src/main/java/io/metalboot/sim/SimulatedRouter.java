@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.CommandTable;
 import io.metalboot.sim.shell.ProcessTable;
@@ -24,12 +25,7 @@ import java.util.Optional;
  * and the log of every command received.
  */
 public final class SimulatedRouter implements AutoCloseable {
-    /** The router kinds metalboot manages. */
-    public enum Kind {
-        EDGEOS, OPENWRT
-    }
-
-    private final Kind kind;
+    private final RouterKind kind;
     private final Path dir;
     private final RouterFs fs;
     private final RouterModel model;
@@ -140,7 +136,7 @@ public final class SimulatedRouter implements AutoCloseable {
         }
     }
 
-    public Kind kind() {
+    public RouterKind kind() {
         return kind;
     }
 

@@ -1,5 +1,6 @@
 package io.metalboot.sim.cli;
 
+import io.metalboot.router.plan.RouterKind;
 import io.metalboot.cli.Main;
 import io.metalboot.sim.BenchLab;
 import io.metalboot.sim.CommandLog;
@@ -53,7 +54,7 @@ final class BenchApplyCommand implements Callable<Integer> {
         List<String> thousand = new java.util.ArrayList<>();
         boolean withinTen = true;
         for (String kind : kinds) {
-            SimulatedRouter.Kind k = SimulatedRouter.Kind.valueOf(kind.toUpperCase());
+            RouterKind k = RouterKind.valueOf(kind.toUpperCase());
             for (int n : sizes) {
                 Path dir = work.resolve(kind + "-" + n);
                 SimulatedRouter factory = SimulatedRouter.start(SimConfig.of(k, dir.resolve("router")));

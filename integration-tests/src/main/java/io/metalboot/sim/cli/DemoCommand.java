@@ -1,5 +1,6 @@
 package io.metalboot.sim.cli;
 
+import io.metalboot.router.plan.RouterKind;
 import io.metalboot.cli.Main;
 import io.metalboot.sim.LabInventory;
 import io.metalboot.sim.SimConfig;
@@ -50,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
         DemoKey key = DemoKey.create(work);
         List<SimulatedRouter> routers = new ArrayList<>();
         try {
-            routers.add(start(SimulatedRouter.Kind.EDGEOS, work, edgeosPort, Optional.of("ubnt")));
-            routers.add(start(SimulatedRouter.Kind.OPENWRT, work, openwrtPort, Optional.empty()));
+            routers.add(start(RouterKind.EDGEOS, work, edgeosPort, Optional.of("ubnt")));
+            routers.add(start(RouterKind.OPENWRT, work, openwrtPort, Optional.empty()));
             boolean ok = true;
             for (SimulatedRouter router : routers) {
                 router.authorize(key.publicKey());
@@ -84,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static SimulatedRouter start(SimulatedRouter.Kind kind, Path work, int port, Optional<String> password) throws Exception {
+    private static SimulatedRouter start(RouterKind kind, Path work, int port, Optional<String> password) throws Exception {
         String name = kind.name().toLowerCase();
         try {
             return SimulatedRouter.start(new SimConfig(kind, work.resolve("routers").resolve(name), port, password, false));

@@ -1,5 +1,6 @@
 package io.metalboot.sim.cli;
 
+import io.metalboot.router.plan.RouterKind;
 import io.metalboot.sim.SimConfig;
 import io.metalboot.sim.SimulatedRouter;
 import java.io.BufferedReader;
@@ -53,14 +54,14 @@ final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulatedRouter.Kind k = switch (kind) {
-            case "edgeos" -> SimulatedRouter.Kind.EDGEOS;
-            case "openwrt" -> SimulatedRouter.Kind.OPENWRT;
+        RouterKind k = switch (kind) {
+            case "edgeos" -> RouterKind.EDGEOS;
+            case "openwrt" -> RouterKind.OPENWRT;
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "KIND '" + kind + "' is not one of edgeos, openwrt");
         };
         Path dir = root.isPresent() ? root.get() : Files.createTempDirectory("metalboot-sim-" + kind + "-");
-        Optional<String> pw = password.or(() -> k == SimulatedRouter.Kind.EDGEOS ? Optional.of("ubnt") : Optional.empty());
+        Optional<String> pw = password.or(() -> k == RouterKind.EDGEOS ? Optional.of("ubnt") : Optional.empty());
         SimConfig config = new SimConfig(k, dir, port, pw, rsa);
         var out = spec.commandLine().getOut();
         try (SimulatedRouter router = SimulatedRouter.start(config)) {
