@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * exactly, the state file agrees (plan is up to date against that inventory only), no lock is left,
  * the CLI exited 0 only if the router ended new, and after the next command the history says which.
  * Follows metalboot's own router scripts (ApplyScripts, RouterScripts); the drop ends the session's
- * foreground commands as sshd does, detached jobs go on (integration-tests/SHELL.md, Processes).
+ * foreground commands as sshd does, detached jobs go on (simulator/SHELL.md, Processes).
  */
 class TransactionSweepTest {
     private static final int PARALLEL = 4;

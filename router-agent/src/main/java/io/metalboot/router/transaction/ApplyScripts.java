@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * (prepare, watchdog, lock, snapshot, upload, commit), {@link #finish} (confirm or revert now). Lines
  * starting with {@code @@mb-REV } tell the Java side which step was reached; the decision itself is
  * made on the router by {@code finish.sh} (see {@link RouterScripts}). Only the shell subset of
- * integration-tests/SHELL.md.
+ * simulator/SHELL.md.
  */
 final class ApplyScripts {
     /** Backups kept on the router (each holds the DHCP files and, on EdgeOS, a config.boot). */

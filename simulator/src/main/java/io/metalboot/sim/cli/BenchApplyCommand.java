@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench-apply", mixinStandardHelpOptions = true,
+@Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Benchmark: apply N static mappings to each simulated router over a link with added latency, and"
                 + " print round trips, bytes sent and time, for the first apply and for a no-op re-apply.", "",
                 "Each size gets a fresh simulated router on 127.0.0.1 whose LAN is 10.0.0.0/16; the apply is the real"

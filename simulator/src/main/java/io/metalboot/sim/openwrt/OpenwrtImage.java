@@ -116,7 +116,7 @@ public final class OpenwrtImage {
         try (InputStream in = OpenwrtImage.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path (the openwrt-templates"
-                        + " and integration-tests resources are packaged with the simulator)");
+                        + " and simulator resources are packaged with the simulator)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

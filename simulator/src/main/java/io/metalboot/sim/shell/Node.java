@@ -3,7 +3,7 @@ package io.metalboot.sim.shell;
 import java.util.List;
 import java.util.Optional;
 
-/** The syntax tree of the shell subset (see integration-tests/SHELL.md). */
+/** The syntax tree of the shell subset (see simulator/SHELL.md). */
 sealed interface Node {
     /** Commands separated by {@code ;}, newlines or {@code &} (async). */
     record Seq(List<Item> items) implements Node {

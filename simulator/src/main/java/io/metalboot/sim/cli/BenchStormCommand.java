@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench-storm", mixinStandardHelpOptions = true,
+@Command(name = "storm", mixinStandardHelpOptions = true,
         description = {"Benchmark: N machines network-boot at once against a running 'metalboot serve'.", "",
                 "'prepare' writes a lab of N machines on 10.0.0.0/16 (cluster.yaml, its data dir with kernel and initrd"
                         + " of the given sizes, macs.txt); 'run' boots the first 50, 200, … of them at once and prints a"
