@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.sim.faults.CommandLog;
 import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.EdgeosOverOpenSshTest.SUBNET;
 import static io.metalboot.sim.EdgeosOverOpenSshTest.WRAPPER;

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.edgeos.EdgeosImage;
 import io.metalboot.sim.edgeos.EdgeosPrograms;
 import io.metalboot.sim.edgeos.EdgeosRouter;

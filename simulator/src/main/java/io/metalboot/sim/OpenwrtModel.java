@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.openwrt.DnsmasqService;
 import io.metalboot.sim.openwrt.OpenwrtImage;

@@ -1,5 +1,7 @@
 package io.metalboot.sim;
 
+import io.metalboot.sim.faults.CommandLog;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.router.plan.RouterKind;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.CommandTable;

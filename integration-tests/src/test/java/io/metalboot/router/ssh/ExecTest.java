@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.sim.CommandLog;
+import io.metalboot.sim.faults.CommandLog;
 import io.metalboot.router.plan.RouterKind;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package io.metalboot.sim.cli;
 import io.metalboot.router.plan.RouterKind;
 import io.metalboot.cli.Main;
 import io.metalboot.sim.BenchLab;
-import io.metalboot.sim.CommandLog;
+import io.metalboot.sim.faults.CommandLog;
 import io.metalboot.sim.LabInventory;
 import io.metalboot.sim.SimConfig;
 import io.metalboot.sim.SimulatedRouter;

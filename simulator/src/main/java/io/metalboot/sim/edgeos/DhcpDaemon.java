@@ -3,7 +3,7 @@ package io.metalboot.sim.edgeos;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.edgeos.ConfigTree;
 import io.metalboot.router.edgeos.DhcpdConfGenerator;
-import io.metalboot.sim.Faults;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.Processes;
 import java.io.IOException;

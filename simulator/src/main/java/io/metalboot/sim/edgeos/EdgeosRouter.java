@@ -2,7 +2,7 @@ package io.metalboot.sim.edgeos;
 
 import io.metalboot.router.edgeos.ConfigChange;
 import io.metalboot.router.edgeos.ConfigTree;
-import io.metalboot.sim.Faults;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.Processes;
 import java.io.IOException;

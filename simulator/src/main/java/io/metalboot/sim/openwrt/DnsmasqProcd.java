@@ -4,7 +4,7 @@ import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.openwrt.DnsmasqConfGenerator;
 import io.metalboot.router.openwrt.OpenWrtHost;
 import io.metalboot.router.openwrt.UciConfig;
-import io.metalboot.sim.Faults;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.Processes;
 import java.io.IOException;

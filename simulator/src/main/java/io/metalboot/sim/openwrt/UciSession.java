@@ -4,7 +4,7 @@ import io.metalboot.router.openwrt.UciConfig;
 import io.metalboot.router.openwrt.UciException;
 import io.metalboot.router.openwrt.UciResult;
 import io.metalboot.router.openwrt.UciWords;
-import io.metalboot.sim.Faults;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.metalboot.sim;
+package io.metalboot.sim.faults;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

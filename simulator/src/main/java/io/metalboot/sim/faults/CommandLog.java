@@ -1,4 +1,4 @@
-package io.metalboot.sim;
+package io.metalboot.sim.faults;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class CommandLog {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    synchronized void add(String kind, int pid, String line, Optional<Integer> status) {
+    public synchronized void add(String kind, int pid, String line, Optional<Integer> status) {
         entries.add(new Entry(Instant.now(), kind, pid, line, status));
     }
 
