@@ -1,6 +1,5 @@
 package io.metalboot.boot.ignition;
 
-import io.metalboot.boot.BootException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
