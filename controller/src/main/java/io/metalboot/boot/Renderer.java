@@ -1,6 +1,7 @@
 package io.metalboot.boot;
 
 import io.metalboot.boot.ignition.Ignition;
+import io.metalboot.boot.ignition.IgnitionException;
 import io.metalboot.boot.ignition.LocalFiles;
 import io.metalboot.template.Template;
 import io.metalboot.template.TemplateException;
@@ -75,7 +76,12 @@ public final class Renderer {
         // the template data is the group's and the request's labels, and the template functions are pure: so within one
         // loaded data dir these decide the rendered text, and with the files it read, the Ignition
         String key = id + '\0' + m.group().id() + '\0' + m.labels().rawQuery() + '\0' + new TreeMap<>(m.labels().values());
-        return data.translated().get(key, LocalFiles.under(data.root()), local -> Ignition.of(name, render(data.ignition().get(id), m), local));
+        try {
+            return data.translated().get(key, LocalFiles.under(data.root()),
+                    local -> Ignition.of(name, render(data.ignition().get(id), m), local));
+        } catch (IgnitionException e) {
+            throw BootException.broken(e.getMessage(), e);
+        }
     }
 
     public static String generic(DataDir data, Match m) {

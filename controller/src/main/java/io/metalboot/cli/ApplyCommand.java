@@ -1,6 +1,8 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
+import io.metalboot.router.change.LiveReader;
+import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.ssh.RouterSession;
 import io.metalboot.router.transaction.Reading;
@@ -42,11 +44,11 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         RouterChange.Settings settings = change.settings();
         Inventory inv = inventory.load();
-        LiveReader reader = LiveReader.forInventory(inv, new RouterTemplates(templates));
-        RevisionStore store = RevisionStore.beside(inventory.file);
+        LiveReader reader = SettledRead.forInventory(inv, new RouterTemplates(templates));
         try (RouterSession session = router.open(inv)) {
-            Reading before = SettledRead.read(reader, session, store, RouterOptions.id(inv), spec.commandLine().getErr());
-            return RouterOptions.change(spec, inv, settings).run(session, reader, before, store, Optional.empty(), "apply");
+            RouterChangeRun run = new RouterChangeRun(session, reader, RevisionStore.beside(inventory.file), RouterOptions.id(inv));
+            Reading before = SettledRead.read(run, spec.commandLine().getErr());
+            return RouterOptions.change(spec, inv, settings).run(run, before, Optional.empty(), "apply");
         }
     }
 }

@@ -6,6 +6,7 @@ import io.metalboot.inventory.Inventory;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.edgeos.EdgeosLive;
 import io.metalboot.router.history.Revision;
+import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.ssh.RouterSession;
 import io.metalboot.routercfg.RouterTemplates;
@@ -68,8 +69,8 @@ final class DiffCommand implements Callable<Integer> {
         }
         SortedMap<String, String> live;
         try (RouterSession session = router.open(inv)) {
-            live = SettledRead.read(LiveReader.forInventory(inv, new RouterTemplates(Optional.empty())), session, store, id,
-                    spec.commandLine().getErr()).files();
+            live = SettledRead.read(new RouterChangeRun(session, SettledRead.forInventory(inv, new RouterTemplates(Optional.empty())),
+                    store, id), spec.commandLine().getErr()).files();
         }
         Revision last = store.lastApplied(id).orElseThrow(() -> new RouterAgentException(
                 "no applied revision for " + id + " in " + store.dir() + "; run 'metalboot apply' first"));

@@ -2,7 +2,7 @@ package io.metalboot.cli;
 
 import io.metalboot.routercfg.EdgeosConfig;
 import io.metalboot.routercfg.RenderedFiles;
-import io.metalboot.routercfg.TemplateData;
+import io.metalboot.router.edgeos.EdgeosLive;
 import java.nio.file.Path;
 
 /** Lays out the EdgeOS part of {@code render}'s output. */
@@ -11,7 +11,7 @@ final class EdgeosFiles {
     }
 
     static void add(RenderedFiles files, EdgeosConfig cfg, Path out) {
-        String scripts = "edgeos" + TemplateData.EDGEOS_SCRIPTS; // edgeos/config/scripts/
+        String scripts = "edgeos" + EdgeosLive.SCRIPTS; // edgeos/config/scripts/
         files.put(scripts + "ipxe-option-space.conf", cfg.optionSpace());
         files.put(scripts + "ipxe-green.conf", cfg.green());
         files.put("edgeos/commands.txt", String.join("\n", cfg.commands()) + "\n");

@@ -1,6 +1,7 @@
 package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
+import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.ssh.RouterSession;
@@ -46,8 +47,8 @@ final class PlanCommand implements Callable<Integer> {
         RouterTemplates t = new RouterTemplates(templates);
         Reading reading;
         try (RouterSession session = router.open(inv)) {
-            reading = SettledRead.read(LiveReader.forInventory(inv, t), session, RevisionStore.beside(inventory.file),
-                    RouterOptions.id(inv), spec.commandLine().getErr());
+            reading = SettledRead.read(new RouterChangeRun(session, SettledRead.forInventory(inv, t),
+                    RevisionStore.beside(inventory.file), RouterOptions.id(inv)), spec.commandLine().getErr());
         }
         Plan plan = reading.plan();
         var out = spec.commandLine().getOut();

@@ -2,6 +2,9 @@ package io.metalboot.cli;
 
 import io.metalboot.inventory.Inventory;
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.change.Dialects;
+import io.metalboot.router.change.LiveReader;
+import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.plan.RouterKind;
@@ -51,11 +54,11 @@ final class RollbackCommand implements Callable<Integer> {
         RevisionStore store = RevisionStore.beside(inventory.file);
         String id = RouterOptions.id(inv);
         Target target = target(store, id);
-        LiveReader reader = LiveReader.forRollback(target.snapshot());
+        LiveReader reader = LiveReader.back(Dialects.of(target.snapshot().kind()), target.snapshot());
         try (RouterSession session = router.open(inv)) {
+            RouterChangeRun run = new RouterChangeRun(session, reader, store, id);
             return RouterOptions.change(spec, inv, settings)
-                    .run(session, reader, SettledRead.read(reader, session, store, id, spec.commandLine().getErr()), store,
-                            Optional.of(target.label()), "roll back");
+                    .run(run, SettledRead.read(run, spec.commandLine().getErr()), Optional.of(target.label()), "roll back");
         }
     }
 

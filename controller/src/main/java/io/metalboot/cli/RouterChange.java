@@ -1,31 +1,24 @@
 package io.metalboot.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.Revision;
-import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.plan.Plan;
-import io.metalboot.router.ssh.RouterSession;
 import io.metalboot.router.transaction.Reading;
-import io.metalboot.router.transaction.RouterReader;
 import io.metalboot.router.transaction.Transaction;
 import io.metalboot.router.transaction.TransactionResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What apply and rollback share once the router is read: show the plan, ask (or --yes), run the
- * transaction, record the revision, report. {@code rollbackOf} is empty for an apply.
+ * What apply and rollback share once the router is read: show the plan, ask (or --yes), let
+ * {@link RouterChangeRun} change the router and record the revision, report and map the outcome to
+ * an exit status. {@code rollbackOf} is empty for an apply.
  */
 final class RouterChange {
     /** The flags both commands take. */
@@ -48,8 +41,7 @@ final class RouterChange {
         this.kind = kind;
     }
 
-    int run(RouterSession session, RouterReader reader, Reading before, RevisionStore store, Optional<String> rollbackOf,
-            String verb) {
+    int run(RouterChangeRun run, Reading before, Optional<String> rollbackOf, String verb) {
         Plan plan = before.plan();
         ObjectNode json = JsonOption.JSON.createObjectNode();
         json.put("router", routerId);
@@ -83,21 +75,14 @@ final class RouterChange {
                 return 1;
             }
         }
-        Revision reserved = store.reserve(Revision.draft(Instant.now(), System.getProperty("user.name", "unknown"), routerId, kind,
-                List.of(plan.diff().split("\n")), List.of(), before.files(), Map.of(), Revision.Outcome.UNKNOWN, Optional.empty(),
-                rollbackOf));
-        byte[] random = new byte[3];
-        new SecureRandom().nextBytes(random);
-        String rev = String.format("%08d", Long.parseLong(reserved.id())) + "-" + HexFormat.of().formatHex(random);
-        reserved = store.finish(reserved.withTransaction(rev));
         PrintWriter progress = settings.json() ? err : out;
-        TransactionResult result = Transaction.apply(session, plan, reserved.id(), rev,
-                new Transaction.Options(owner(), settings.confirmTimeout(), settings.breakLock()), reader, step -> {
+        RouterChangeRun.Result done = run.change(before, rollbackOf,
+                new Transaction.Options(RouterChangeRun.localOwner(), settings.confirmTimeout(), settings.breakLock()), step -> {
                     progress.println(Style.safe(step));
                     progress.flush();
                 });
-        Revision recorded = store.finish(reserved.withRun(result.scripts(), result.after()).with(result.outcome(),
-                result.message().isEmpty() ? Optional.empty() : Optional.of(result.message())));
+        TransactionResult result = done.transaction();
+        Revision recorded = done.revision();
         if (settings.json()) {
             json.put("outcome", result.outcome().name().toLowerCase());
             json.put("revision", recorded.id());
@@ -127,15 +112,5 @@ final class RouterChange {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String owner() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
-        return System.getProperty("user.name", "unknown") + "@" + host + " " + ProcessHandle.current().pid();
     }
 }

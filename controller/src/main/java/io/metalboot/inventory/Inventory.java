@@ -2,6 +2,7 @@ package io.metalboot.inventory;
 
 import io.metalboot.router.Ipv4Address;
 import io.metalboot.router.Ipv4Subnet;
+import io.metalboot.router.plan.RouterKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,20 +44,12 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
     }
 
     /** How to reach the router over SSH and what to add to its DHCP server besides metalboot's own entries. */
-    public record Router(Kind kind, String address, int port, String user, Optional<String> identity,
+    public record Router(RouterKind kind, String address, int port, String user, Optional<String> identity,
             Optional<String> knownHosts, boolean legacySshRsa, List<String> extraGlobalParameters,
             List<String> extraSubnetParameters, String lanInterface) {
         public Router {
             extraGlobalParameters = List.copyOf(extraGlobalParameters);
             extraSubnetParameters = List.copyOf(extraSubnetParameters);
-        }
-
-        public enum Kind {
-            EDGEOS, OPENWRT;
-
-            public String label() {
-                return name().toLowerCase();
-            }
         }
     }
 

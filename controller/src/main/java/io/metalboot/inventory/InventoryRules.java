@@ -1,5 +1,6 @@
 package io.metalboot.inventory;
 
+import io.metalboot.router.plan.RouterKind;
 import io.metalboot.inventory.Inventory.BootServer;
 import io.metalboot.inventory.Inventory.Kubernetes;
 import io.metalboot.inventory.Inventory.Network;
@@ -17,13 +18,13 @@ import java.util.Optional;
  * reserved address for its MAC): on EdgeOS it is a warning, because the pool shrinks.
  */
 record InventoryRules(Problems problems) {
-    void check(Optional<Network> network, Optional<Router.Kind> kind, Optional<BootServer> boot, MachinesReader.Result read,
+    void check(Optional<Network> network, Optional<RouterKind> kind, Optional<BootServer> boot, MachinesReader.Result read,
                Kubernetes k8s) {
         List<Entry> machines = read.entries();
         network.ifPresent(net -> {
             boolean poolUsable = checkNetwork(net);
             boot.ifPresent(b -> host("bootServer.address", b.address(), net.subnet()));
-            machines.forEach(e -> checkMachine(net, poolUsable && kind.equals(Optional.of(Router.Kind.EDGEOS)), e));
+            machines.forEach(e -> checkMachine(net, poolUsable && kind.equals(Optional.of(RouterKind.EDGEOS)), e));
             apart("kubernetes.serviceCidr", k8s.serviceCidr(), "network.subnet", net.subnet());
             apart("kubernetes.podCidr", k8s.podCidr(), "network.subnet", net.subnet());
         });

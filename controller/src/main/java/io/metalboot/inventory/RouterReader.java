@@ -1,7 +1,7 @@
 package io.metalboot.inventory;
 
 import io.metalboot.inventory.Inventory.Router;
-import io.metalboot.inventory.Inventory.Router.Kind;
+import io.metalboot.router.plan.RouterKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +12,8 @@ record RouterReader(Problems problems, Fields f) {
 
     Optional<Router> read() {
         Values values = new Values(problems);
-        Optional<Kind> kind = f.required("kind", "edgeos or openwrt")
-                .flatMap(s -> values.oneOf(s, List.of("edgeos", "openwrt"))).map(k -> Kind.valueOf(k.toUpperCase()));
+        Optional<RouterKind> kind = f.required("kind", String.join(" or ", RouterKind.labels()))
+                .flatMap(s -> values.oneOf(s, RouterKind.labels())).map(k -> RouterKind.ofLabel(k).orElseThrow());
         Optional<String> address = f.required("address", "the router's SSH address, e.g. 192.168.1.1").flatMap(this::host);
         int port = f.scalar("port").flatMap(s -> values.integer(s, 1, 65535)).orElse(22);
         Optional<String> user = f.scalar("user").flatMap(values::text);
@@ -26,7 +26,7 @@ record RouterReader(Problems problems, Fields f) {
         List<String> subnet = dhcp.map(d -> rawParameters(d, "subnetParameters")).orElse(List.of());
         String lan = dhcp.flatMap(d -> d.scalar("lanInterface")).flatMap(this::uciName).orElse("lan");
         return kind.flatMap(k -> address.map(a -> new Router(k, a, port,
-                user.orElse(k == Kind.EDGEOS ? "ubnt" : "root"), identity, knownHosts, legacy, globals, subnet, lan)));
+                user.orElse(k.defaultUser()), identity, knownHosts, legacy, globals, subnet, lan)));
     }
 
     private Optional<String> host(Scalar s) {

@@ -1,6 +1,8 @@
 package io.metalboot.routercfg;
 
 import io.metalboot.inventory.Inventory;
+import io.metalboot.router.dialect.Desired;
+import io.metalboot.router.edgeos.EdgeosLive;
 import io.metalboot.router.edgeos.EdgeosDesired;
 import io.metalboot.router.openwrt.OpenwrtDesired;
 import java.util.Map;
@@ -10,10 +12,18 @@ public final class DesiredState {
     private DesiredState() {
     }
 
+    /** The inventory's router kind's desired state, rendered once. */
+    public static Desired of(Inventory inv, RouterTemplates templates) {
+        return switch (inv.router().kind()) {
+            case EDGEOS -> edgeos(inv, templates);
+            case OPENWRT -> openwrt(inv, templates);
+        };
+    }
+
     public static EdgeosDesired edgeos(Inventory inv, RouterTemplates templates) {
         EdgeosConfig cfg = EdgeosConfig.render(inv, templates);
-        return new EdgeosDesired(cfg.tree(), Map.of(TemplateData.OPTION_SPACE_FILE, cfg.optionSpace(),
-                TemplateData.GREEN_FILE, cfg.green()));
+        return new EdgeosDesired(cfg.tree(), Map.of(EdgeosLive.OPTION_SPACE_FILE, cfg.optionSpace(),
+                EdgeosLive.GREEN_FILE, cfg.green()));
     }
 
     public static OpenwrtDesired openwrt(Inventory inv, RouterTemplates templates) {

@@ -4,6 +4,7 @@ import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.Inventory.Network;
 import io.metalboot.inventory.Machine;
 import io.metalboot.router.Ipv4Address;
+import io.metalboot.router.edgeos.EdgeosLive;
 import java.util.Map;
 
 /**
@@ -12,10 +13,6 @@ import java.util.Map;
  * a typo in a key is an error, never a silent blank.
  */
 public final class TemplateData {
-    /** Where EdgeOS keeps metalboot's include files; /config survives firmware upgrades. */
-    public static final String EDGEOS_SCRIPTS = "/config/scripts/";
-    public static final String OPTION_SPACE_FILE = EDGEOS_SCRIPTS + "ipxe-option-space.conf";
-    public static final String GREEN_FILE = EDGEOS_SCRIPTS + "ipxe-green.conf";
     /** iPXE binaries served over TFTP to BIOS and UEFI firmware, and the HTTP script iPXE chains to. */
     public static final String BIOS_BINARY = "undionly.kpxe";
     public static final String EFI_BINARY = "ipxe.efi";
@@ -41,7 +38,7 @@ public final class TemplateData {
                         "httpPort", inv.bootServer().httpPort(),
                         "url", url),
                 "ipxe", Map.of("bios", BIOS_BINARY, "efi", EFI_BINARY, "scriptUrl", url + SCRIPT_PATH),
-                "files", Map.of("optionSpace", OPTION_SPACE_FILE, "green", GREEN_FILE),
+                "files", Map.of("optionSpace", EdgeosLive.OPTION_SPACE_FILE, "green", EdgeosLive.GREEN_FILE),
                 "machines", inv.machines().stream().map(TemplateData::machine).toList());
     }
 

@@ -37,8 +37,9 @@ class IgnitionCacheTest {
         assertTrue(renewed.contains(dataUrlOf(newKey)) && !renewed.contains(dataUrlOf(oldKey)));
 
         Files.delete(dir.resolve("pki/kube-proxy-kube-worker-1.pem"));
-        assertTrue(assertThrows(BootException.class, () -> Renderer.ignition(data, worker)).getMessage()
-                .contains("contents.local 'pki/kube-proxy-kube-worker-1.pem': no file"));
+        BootException missing = assertThrows(BootException.class, () -> Renderer.ignition(data, worker));
+        assertTrue(missing.getMessage().contains("contents.local 'pki/kube-proxy-kube-worker-1.pem': no file"));
+        assertEquals(500, missing.status()); // the data dir is broken: never 404
     }
 
     /** How Ignition inlines contents, to look for a file in the JSON. */

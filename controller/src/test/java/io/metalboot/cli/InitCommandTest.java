@@ -1,5 +1,6 @@
 package io.metalboot.cli;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class InitCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         Inventory inv = InventoryLoader.load(dir.resolve("cluster.yaml"));
         assertEquals("flatcar", inv.os().kind());
-        assertEquals(Inventory.Router.Kind.EDGEOS, inv.router().kind());
+        assertEquals(RouterKind.EDGEOS, inv.router().kind());
         assertEquals(4, inv.machines().size());
         for (String f : new String[] {"groups/install.json", "groups/kube-master.json", "profiles/node-master.json", "ignition/k8s-node.yaml",
                 "pki/ca.pem", "pki/kubelet-kube-worker-2-key.pem", "assets"}) {
@@ -47,7 +48,7 @@ class InitCommandTest {
     void openwrtRouter() {
         assertEquals(0, Cli.run("init", dir.toString(), "--router", "openwrt").exitCode());
         Inventory inv = InventoryLoader.load(dir.resolve("cluster.yaml"));
-        assertEquals(Inventory.Router.Kind.OPENWRT, inv.router().kind());
+        assertEquals(RouterKind.OPENWRT, inv.router().kind());
         assertEquals("root", inv.router().user());
         Cli bad = Cli.run("init", dir.resolve("x").toString(), "--router", "mikrotik");
         assertEquals(2, bad.exitCode());

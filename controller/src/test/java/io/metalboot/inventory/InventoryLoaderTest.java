@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.inventory.Inventory.Router.Kind;
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class InventoryLoaderTest {
         assertEquals("192.168.1.199", inv.network().pool().end().toString());
         assertEquals(86400, inv.network().leaseSeconds());
         assertEquals("dhcp1", inv.network().sharedNetwork());
-        assertEquals(Kind.EDGEOS, inv.router().kind());
+        assertEquals(RouterKind.EDGEOS, inv.router().kind());
         assertEquals("http://192.168.1.250", inv.bootServer().baseUrl());
         assertEquals(List.of("kube-master 00:00:00:00:00:01 192.168.1.201 MASTER",
                         "kube-worker-1 00:00:00:00:00:11 192.168.1.211 WORKER",

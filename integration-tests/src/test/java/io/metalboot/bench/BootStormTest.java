@@ -27,7 +27,7 @@ class BootStormTest {
     void aSmallLabBootsWithoutErrors() throws Exception {
         StringWriter log = new StringWriter();
         int status = Main.commandLine().setOut(new PrintWriter(log)).setErr(new PrintWriter(log))
-                .execute("bench-storm", "prepare", "--out", dir.toString(), "--machines", "6", "--kernel-mb", "1", "--initrd-mb", "1");
+                .execute("bench", "storm", "prepare", "--out", dir.toString(), "--machines", "6", "--kernel-mb", "1", "--initrd-mb", "1");
         assertEquals(0, status, log.toString());
         Path data = dir.resolve("data");
         assertEquals(6, Files.readAllLines(dir.resolve("macs.txt")).size());

@@ -34,7 +34,7 @@ class ApplyCommandTest {
     }
 
     static RouterKind kindOf(SimulatedRouter router) {
-        return router.kind() == SimulatedRouter.Kind.EDGEOS ? RouterKind.EDGEOS : RouterKind.OPENWRT;
+        return router.kind() == RouterKind.EDGEOS ? RouterKind.EDGEOS : RouterKind.OPENWRT;
     }
 
     static List<Revision> revisions(Path inv) {
@@ -42,8 +42,8 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void appliesThenIsUpToDateThenAppliesOnlyAMacChange(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void appliesThenIsUpToDateThenAppliesOnlyAMacChange(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -89,8 +89,8 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void failedCommitLeavesTheRouterAsItWas(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void failedCommitLeavesTheRouterAsItWas(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -100,7 +100,7 @@ class ApplyCommandTest {
             Run run = apply(inv);
             assertEquals(1, run.status(), run.out() + run.err());
             assertTrue(run.err().contains("reverted: the commit failed on the router: "), run.err());
-            if (kind == SimulatedRouter.Kind.EDGEOS) {
+            if (kind == RouterKind.EDGEOS) {
                 assertTrue(run.err().contains("simulated commit failure"), run.err());
             }
             assertEquals(before, router.activeConfig());
@@ -112,8 +112,8 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void daemonThatDiesIsReverted(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void daemonThatDiesIsReverted(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -131,8 +131,8 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void onlyTheNewestBackupsAreKept(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void onlyTheNewestBackupsAreKept(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -152,12 +152,12 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void anUnownedEntryWithAMachinesMacIsRefusedAndNothingIsSent(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void anUnownedEntryWithAMachinesMacIsRefusedAndNothingIsSent(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
-            String edit = kind == SimulatedRouter.Kind.EDGEOS
+            String edit = kind == RouterKind.EDGEOS
                     ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
                             + " subnet 192.168.1.0/24 static-mapping desk ip-address 192.168.1.40; $W set service dhcp-server"
                             + " shared-network-name LAN subnet 192.168.1.0/24 static-mapping desk mac-address 00:00:00:00:00:01;"
@@ -180,7 +180,7 @@ class ApplyCommandTest {
 
     @org.junit.jupiter.api.Test
     void foreignStagedUciChangesAreRefusedBeforeAnythingIsSent() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.OPENWRT, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
             assertEquals(0, ssh.run("uci set dhcp.lan.start=50").status());
@@ -200,7 +200,7 @@ class ApplyCommandTest {
 
     @org.junit.jupiter.api.Test
     void anIncludeFileChangedByHandIsRestoredAndDhcpdRestarted() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
             assertEquals(0, apply(inv).status());
@@ -230,8 +230,8 @@ class ApplyCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void withoutATerminalItNeedsYes(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void withoutATerminalItNeedsYes(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             Path inv = inventory(ssh.router());
             Run run = metalboot("apply", "-c", inv.toString(), "--trust-new-host-key");

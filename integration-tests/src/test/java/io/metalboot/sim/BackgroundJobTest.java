@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,8 @@ class BackgroundJobTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void aBackgroundJobOutlivesItsChannelAndCanBeKilledLater(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aBackgroundJobOutlivesItsChannelAndCanBeKilledLater(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             OpenSsh.Result started = ssh.run("nohup sh -c 'sleep 1; echo alive > /tmp/job.out; sleep 300' >/dev/null 2>&1 & echo $!");

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +16,8 @@ class DiffCommandTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void aHandEditShowsAsDrift(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aHandEditShowsAsDrift(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = LabDesired.inventoryFor(ssh.router(), dir).toString();
             assertEquals(1, metalboot("diff", "-c", inv).status(), "no applied revision yet");
@@ -26,7 +27,7 @@ class DiffCommandTest {
             assertEquals(0, clean.status(), clean.out() + clean.err());
             assertTrue(clean.out().startsWith("no drift: the router matches revision 0001"), clean.out());
 
-            String edit = kind == SimulatedRouter.Kind.EDGEOS
+            String edit = kind == RouterKind.EDGEOS
                     ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
                             + " subnet 192.168.1.0/24 static-mapping kube-master ip-address 192.168.1.231; $W commit; $W save; $W end"
                     : "uci set dhcp.mb_kube_master.ip='192.168.1.231' && uci commit dhcp";

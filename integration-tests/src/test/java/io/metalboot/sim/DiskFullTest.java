@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.ApplyCommandTest.apply;
 import static io.metalboot.sim.ApplyCommandTest.kindOf;
 import static io.metalboot.sim.ApplyCommandTest.revisions;
@@ -27,7 +28,7 @@ class DiskFullTest {
     Path dir;
 
     /** Where the disk is full, how the apply ends, and what its message must say. */
-    record Case(SimulatedRouter.Kind kind, String full, Revision.Outcome outcome, List<String> said) {
+    record Case(RouterKind kind, String full, Revision.Outcome outcome, List<String> said) {
         @Override
         public String toString() {
             return kind + " " + full;
@@ -37,22 +38,22 @@ class DiskFullTest {
     static Stream<Case> cases() {
         String enospc = "No space left on device";
         return Stream.of(
-                new Case(SimulatedRouter.Kind.EDGEOS, "/config", Revision.Outcome.FAILED,
+                new Case(RouterKind.EDGEOS, "/config", Revision.Outcome.FAILED,
                         List.of("could not write metalboot's transaction files to /config/metalboot/backup/", enospc, "nothing was changed")),
-                new Case(SimulatedRouter.Kind.EDGEOS, "/config/metalboot", Revision.Outcome.FAILED,
+                new Case(RouterKind.EDGEOS, "/config/metalboot", Revision.Outcome.FAILED,
                         List.of("/config/metalboot/backup/", enospc)),
-                new Case(SimulatedRouter.Kind.EDGEOS, "/config/scripts", Revision.Outcome.REVERTED,
+                new Case(RouterKind.EDGEOS, "/config/scripts", Revision.Outcome.REVERTED,
                         List.of("reverted: the commit failed on the router: ", "/config/scripts/ipxe-", enospc)),
-                new Case(SimulatedRouter.Kind.EDGEOS, "/config/config.boot", Revision.Outcome.REVERTED,
+                new Case(RouterKind.EDGEOS, "/config/config.boot", Revision.Outcome.REVERTED,
                         List.of("reverted: the confirm could not save the configuration or write the state file", "/config/config.boot",
                                 enospc)),
-                new Case(SimulatedRouter.Kind.EDGEOS, "/config/metalboot/state.json", Revision.Outcome.REVERTED,
+                new Case(RouterKind.EDGEOS, "/config/metalboot/state.json", Revision.Outcome.REVERTED,
                         List.of("reverted: the confirm could not save", "/config/metalboot/state.json", enospc)),
-                new Case(SimulatedRouter.Kind.OPENWRT, "/etc", Revision.Outcome.FAILED,
+                new Case(RouterKind.OPENWRT, "/etc", Revision.Outcome.FAILED,
                         List.of("could not write metalboot's transaction files to /etc/metalboot/backup/", enospc)),
-                new Case(SimulatedRouter.Kind.OPENWRT, "/etc/config", Revision.Outcome.REVERTED,
+                new Case(RouterKind.OPENWRT, "/etc/config", Revision.Outcome.REVERTED,
                         List.of("reverted: the commit failed on the router: ", enospc)),
-                new Case(SimulatedRouter.Kind.OPENWRT, "/etc/metalboot/state.json", Revision.Outcome.REVERTED,
+                new Case(RouterKind.OPENWRT, "/etc/metalboot/state.json", Revision.Outcome.REVERTED,
                         List.of("reverted: the confirm could not save", "/etc/metalboot/state.json", enospc)));
     }
 

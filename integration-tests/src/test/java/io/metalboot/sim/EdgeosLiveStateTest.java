@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class EdgeosLiveStateTest {
 
     @BeforeEach
     void start() throws Exception {
-        ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir);
+        ssh = OpenSsh.start(RouterKind.EDGEOS, dir);
     }
 
     @AfterEach

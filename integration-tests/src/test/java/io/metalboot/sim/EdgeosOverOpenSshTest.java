@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class EdgeosOverOpenSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir);
+        ssh = OpenSsh.start(RouterKind.EDGEOS, dir);
         router = ssh.router();
     }
 
@@ -85,7 +86,7 @@ class EdgeosOverOpenSshTest {
         assertEquals(0, ssh.run("true").status());
         int port = router.port();
         router.close();
-        router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")).withPort(port));
+        router = SimulatedRouter.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("sim")).withPort(port));
         ssh = new OpenSsh(router, dir);
         OpenSsh.Result again = ssh.run("true", "yes");
         assertEquals(0, again.status(), again.err());

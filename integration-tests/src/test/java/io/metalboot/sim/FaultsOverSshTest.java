@@ -1,5 +1,7 @@
 package io.metalboot.sim;
 
+import io.metalboot.sim.faults.CommandLog;
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.EdgeosOverOpenSshTest.SUBNET;
 import static io.metalboot.sim.EdgeosOverOpenSshTest.WRAPPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +31,7 @@ class FaultsOverSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir);
+        ssh = OpenSsh.start(RouterKind.EDGEOS, dir);
         router = ssh.router();
     }
 

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class InteractiveLoginTest {
 
     @Test
     void anOperatorConfiguresTheRouterInteractively() throws Exception {
-        SimConfig config = SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir.resolve("sim")).withPassword("ubnt");
+        SimConfig config = SimConfig.of(RouterKind.EDGEOS, dir.resolve("sim")).withPassword("ubnt");
         try (SimulatedRouter router = SimulatedRouter.start(config); SshClient client = SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier((session, address, key) -> true); // the test's own router on loopback
             client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -57,7 +58,7 @@ class InteractiveLoginTest {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
-        SimConfig config = SimConfig.of(SimulatedRouter.Kind.OPENWRT, dir.resolve("sim")).withPassword("secret");
+        SimConfig config = SimConfig.of(RouterKind.OPENWRT, dir.resolve("sim")).withPassword("secret");
         try (SimulatedRouter router = SimulatedRouter.start(config); SshClient client = SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier((session, address, key) -> true);
             client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class JsonOutputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void everyRouterCommandSpeaksJson(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void everyRouterCommandSpeaksJson(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = LabDesired.inventoryFor(ssh.router(), dir).toString();
             Run plan = metalboot("plan", "-c", inv, "--trust-new-host-key", "--json");

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.ApplyCommandTest.apply;
 import static io.metalboot.sim.ApplyCommandTest.kindOf;
 import static io.metalboot.sim.ApplyCommandTest.revisions;
@@ -32,8 +33,8 @@ class LockTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void aLateSecondRevertLeavesTheRouterAlone(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aLateSecondRevertLeavesTheRouterAlone(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -56,8 +57,8 @@ class LockTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void heldLockIsRefusedWithItsHolder(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void heldLockIsRefusedWithItsHolder(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -81,8 +82,8 @@ class LockTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void breakingTheLockOfAConfirmingApplyLetsTheSecondWinAndTheFirstCannotOverwriteIt(SimulatedRouter.Kind kind)
+    @EnumSource(RouterKind.class)
+    void breakingTheLockOfAConfirmingApplyLetsTheSecondWinAndTheFirstCannotOverwriteIt(RouterKind kind)
             throws Exception {
         Path key = TransactionLab.key(dir);
         try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("lab"), key)) {

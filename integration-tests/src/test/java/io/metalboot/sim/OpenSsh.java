@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.metalboot.router.RequiredTool;
@@ -38,7 +39,7 @@ final class OpenSsh implements AutoCloseable {
     }
 
     /** Starts a router of {@code kind} in {@code dir}/sim and a client authorized on it. */
-    static OpenSsh start(SimulatedRouter.Kind kind, Path dir) throws IOException, InterruptedException {
+    static OpenSsh start(RouterKind kind, Path dir) throws IOException, InterruptedException {
         return new OpenSsh(SimulatedRouter.start(SimConfig.of(kind, dir.resolve("sim"))), dir);
     }
 

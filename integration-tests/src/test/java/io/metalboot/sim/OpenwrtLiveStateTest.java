@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class OpenwrtLiveStateTest {
 
     @BeforeEach
     void start() throws Exception {
-        ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir);
+        ssh = OpenSsh.start(RouterKind.OPENWRT, dir);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ class OpenwrtOverOpenSshTest {
 
     @BeforeEach
     void start() throws Exception {
-        ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir);
+        ssh = OpenSsh.start(RouterKind.OPENWRT, dir);
         router = ssh.router();
     }
 

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,8 +42,8 @@ class PlanCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void planShowsPendingChangesThenUpToDate(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void planShowsPendingChangesThenUpToDate(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = inventory(ssh.router()).toString();
 
@@ -56,7 +57,7 @@ class PlanCommandTest {
                     pending.out());
             assertTrue(!pending.out().contains("printer"), "the user's entries are not part of the plan:\n" + pending.out());
 
-            Plan plan = kind == SimulatedRouter.Kind.EDGEOS
+            Plan plan = kind == RouterKind.EDGEOS
                     ? EdgeosPlanner.plan(EdgeosLive.parse(ssh.run(EdgeosLive.readScript()).out()), LabDesired.edgeos(LabDesired.inventory()))
                     : OpenwrtPlanner.plan(OpenwrtLive.parse(ssh.run(OpenwrtLive.readScript()).out()), LabDesired.openwrt(LabDesired.inventory()));
             assertEquals(0, ssh.run(LabDesired.applyScript(plan)).status());

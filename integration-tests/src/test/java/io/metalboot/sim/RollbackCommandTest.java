@@ -37,7 +37,7 @@ class RollbackCommandTest {
 
     /** The router's DHCP configuration files, byte for byte (absent ones as empty). */
     static Map<String, Optional<String>> configFiles(SimulatedRouter router) throws Exception {
-        List<String> paths = router.kind() == SimulatedRouter.Kind.EDGEOS
+        List<String> paths = router.kind() == RouterKind.EDGEOS
                 ? List.of("/config/config.boot", "/config/scripts/ipxe-option-space.conf", "/config/scripts/ipxe-green.conf")
                 : List.of("/etc/config/dhcp");
         Map<String, Optional<String>> files = new TreeMap<>();
@@ -48,8 +48,8 @@ class RollbackCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void rollbackReturnsTheFilesByteForByteAndRollsForwardAgain(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void rollbackReturnsTheFilesByteForByteAndRollsForwardAgain(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
@@ -101,14 +101,14 @@ class RollbackCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void handEditsSinceTheRevisionAreShownAndReturnedToo(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void handEditsSinceTheRevisionAreShownAndReturnedToo(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             Map<String, Optional<String>> stock = configFiles(router);
             assertEquals(0, apply(inv).status());
-            String edit = kind == SimulatedRouter.Kind.EDGEOS
+            String edit = kind == RouterKind.EDGEOS
                     ? "/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper begin; /opt/vyatta/sbin/vyatta-cfg-cmd-wrapper set service dhcp-server"
                             + " shared-network-name LAN subnet 192.168.1.0/24 static-mapping tv ip-address 192.168.1.30;"
                             + " /opt/vyatta/sbin/vyatta-cfg-cmd-wrapper set service dhcp-server shared-network-name LAN subnet"
@@ -128,7 +128,7 @@ class RollbackCommandTest {
 
     @Test
     void refusesWhatCannotBeRestored() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.OPENWRT, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             Run none = rollback(inv);

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.ApplyCommandTest.apply;
 import static io.metalboot.sim.ApplyCommandTest.revisions;
 import static io.metalboot.sim.PlanCommandTest.metalboot;
@@ -34,7 +35,7 @@ class RouterTrapsTest {
      */
     @Test
     void openwrtChangesLostBeforeTheCommitAreFoundAtVerifyAndReverted() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.OPENWRT, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.OPENWRT, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             String before = router.activeConfig();
@@ -59,7 +60,7 @@ class RouterTrapsTest {
      */
     @Test
     void edgeosFailedCommitNamesItsReasonFromTheCommitLog() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             String before = router.activeConfig();
@@ -84,7 +85,7 @@ class RouterTrapsTest {
      */
     @Test
     void edgeosMappingInsideThePoolAppliesWithTheRangeSplit() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             Files.writeString(inv, Files.readString(inv).replace("ip: 192.168.1.212", "ip: 192.168.1.150"));
@@ -114,7 +115,7 @@ class RouterTrapsTest {
      */
     @Test
     void edgeosWithoutAnyDhcpServerPlansAndApplies() throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir)) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir)) {
             SimulatedRouter router = ssh.router();
             OpenSsh.Result removed = ssh.run(WRAPPER + " begin; " + WRAPPER + " delete service dhcp-server; " + WRAPPER
                     + " commit; " + WRAPPER + " save; " + WRAPPER + " end; cli-shell-api showCfg service dhcp-server");

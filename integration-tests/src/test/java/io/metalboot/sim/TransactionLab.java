@@ -35,7 +35,7 @@ final class TransactionLab implements AutoCloseable {
     }
 
     /** A router in {@code dir} with the old inventory applied; {@code key} is a client key pair to copy in. */
-    static TransactionLab start(SimulatedRouter.Kind kind, Path dir, Path key) throws IOException {
+    static TransactionLab start(RouterKind kind, Path dir, Path key) throws IOException {
         Files.createDirectories(dir);
         Files.copy(key, dir.resolve("id_ed25519"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of(key + ".pub"), dir.resolve("id_ed25519.pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -78,7 +78,7 @@ final class TransactionLab implements AutoCloseable {
     }
 
     RouterKind kind() {
-        return router.kind() == SimulatedRouter.Kind.EDGEOS ? RouterKind.EDGEOS : RouterKind.OPENWRT;
+        return router.kind() == RouterKind.EDGEOS ? RouterKind.EDGEOS : RouterKind.OPENWRT;
     }
 
     /** The router's whole DHCP side: running and saved configuration, the daemon's config, the include files, staged uci changes. */

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * exactly, the state file agrees (plan is up to date against that inventory only), no lock is left,
  * the CLI exited 0 only if the router ended new, and after the next command the history says which.
  * Follows metalboot's own router scripts (ApplyScripts, RouterScripts); the drop ends the session's
- * foreground commands as sshd does, detached jobs go on (integration-tests/SHELL.md, Processes).
+ * foreground commands as sshd does, detached jobs go on (simulator/SHELL.md, Processes).
  */
 class TransactionSweepTest {
     private static final int PARALLEL = 4;
@@ -37,8 +38,8 @@ class TransactionSweepTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void aDropAfterAnyCommandEndsOldOrNewAndHistoryTellsWhich(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aDropAfterAnyCommandEndsOldOrNewAndHistoryTellsWhich(RouterKind kind) throws Exception {
         Path key = TransactionLab.key(dir);
         String oldSide;
         String newSide;
@@ -76,7 +77,7 @@ class TransactionSweepTest {
         }
     }
 
-    private Trial trial(SimulatedRouter.Kind kind, Path key, int n, String oldSide, String newSide) throws Exception {
+    private Trial trial(RouterKind kind, Path key, int n, String oldSide, String newSide) throws Exception {
         try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("n" + n), key)) {
             lab.router.connectionFaults().dropAfterCommands(n);
             Run run = TransactionLab.apply(lab.newInventory, "--confirm-timeout", "1s");

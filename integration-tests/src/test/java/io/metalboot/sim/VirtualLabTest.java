@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,9 @@ class VirtualLabTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void aBiosMachineGetsItsFixedAddressAndFollowsTheChainToTheLaptop(SimulatedRouter.Kind kind) throws Exception {
-        boolean edgeos = kind == SimulatedRouter.Kind.EDGEOS;
+    @EnumSource(RouterKind.class)
+    void aBiosMachineGetsItsFixedAddressAndFollowsTheChainToTheLaptop(RouterKind kind) throws Exception {
+        boolean edgeos = kind == RouterKind.EDGEOS;
         RequiredTool daemon = edgeos ? RequiredTool.find("dhcpd", "isc-dhcp-server") : RequiredTool.find("dnsmasq", "dnsmasq-base");
         RequiredTool.find("qemu-system-x86_64", "qemu-system-x86");
         try (OpenSsh ssh = OpenSsh.start(kind, dir); NetLab lab = NetLab.create(edgeos ? "eth1" : "br-lan")) {
@@ -101,7 +102,7 @@ class VirtualLabTest {
     @org.junit.jupiter.api.Test
     void aUefiMachineBootsThroughTftpAndHttpToItsIgnition() throws Exception {
         RequiredTool daemon = RequiredTool.find("dhcpd", "isc-dhcp-server");
-        try (OpenSsh ssh = OpenSsh.start(SimulatedRouter.Kind.EDGEOS, dir); NetLab lab = NetLab.create("eth1")) {
+        try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir); NetLab lab = NetLab.create("eth1")) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
             assertEquals(0, metalboot("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key").status());

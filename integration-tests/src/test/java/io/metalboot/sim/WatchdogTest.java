@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.ApplyCommandTest.apply;
 import static io.metalboot.sim.ApplyCommandTest.kindOf;
 import static io.metalboot.sim.ApplyCommandTest.revisions;
@@ -31,8 +32,8 @@ class WatchdogTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void routerRevertsByItselfWhenTheConfirmNeverArrives(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void routerRevertsByItselfWhenTheConfirmNeverArrives(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -57,8 +58,8 @@ class WatchdogTest {
     }
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void routerLostWhileRevertingIsUnknownAndTheRouterStillReverts(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void routerLostWhileRevertingIsUnknownAndTheRouterStillReverts(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();
             Path inv = inventory(router);
@@ -85,7 +86,7 @@ class WatchdogTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"EDGEOS,0", "EDGEOS,2000", "EDGEOS,2600", "EDGEOS,6000",
         "OPENWRT,0", "OPENWRT,2000", "OPENWRT,2600", "OPENWRT,6000"})
-    void theConfirmAndTheWatchdogNeverBothWin(SimulatedRouter.Kind kind, long delayMillis) throws Exception {
+    void theConfirmAndTheWatchdogNeverBothWin(RouterKind kind, long delayMillis) throws Exception {
         try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("lab"), TransactionLab.key(dir))) {
             String oldSide = lab.dhcpSide();
             lab.router.connectionFaults().delayCommands("^mb_finish confirm$", Duration.ofMillis(delayMillis));

@@ -3,7 +3,7 @@ package io.metalboot.router.ssh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.metalboot.router.RequiredTool;
-import io.metalboot.sim.SimulatedRouter.Kind;
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +20,8 @@ class AgentLoginTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void logsInWithAKeyFromTheAgent(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void logsInWithAKeyFromTheAgent(RouterKind kind) throws Exception {
         String agent = RequiredTool.find("ssh-agent", "openssh-client").path().toString();
         RequiredTool sshAdd = RequiredTool.find("ssh-add", "openssh-client");
         Path socket = dir.resolve("agent.sock");

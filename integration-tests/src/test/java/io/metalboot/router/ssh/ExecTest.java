@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.sim.CommandLog;
-import io.metalboot.sim.SimulatedRouter.Kind;
+import io.metalboot.sim.faults.CommandLog;
+import io.metalboot.router.plan.RouterKind;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,17 +27,17 @@ class ExecTest {
     @TempDir
     Path dir;
 
-    record Script(Kind kind, String script, String stdin, ExecResult expected) {
+    record Script(RouterKind kind, String script, String stdin, ExecResult expected) {
     }
 
     static Stream<Script> scripts() {
-        return Stream.of(Kind.values()).flatMap(k -> Stream.of(
+        return Stream.of(RouterKind.values()).flatMap(k -> Stream.of(
                 new Script(k, "echo out; echo err >&2; exit 3", "", new ExecResult(3, "out\n", "err\n")),
                 new Script(k, "cat", "line one\nline two\n", new ExecResult(0, "line one\nline two\n", "")),
-                new Script(k, "wc -l", "a\nb\nc\n", new ExecResult(0, k == Kind.EDGEOS ? "3\n" : "3\n", "")),
+                new Script(k, "wc -l", "a\nb\nc\n", new ExecResult(0, k == RouterKind.EDGEOS ? "3\n" : "3\n", "")),
                 new Script(k, "x='h\u00e9'; printf '%s\\n' \"$x\"", "", new ExecResult(0, "h\u00e9\n", "")),
                 new Script(k, "nosuchtool", "", new ExecResult(127, "",
-                        k == Kind.EDGEOS ? "-vbash: nosuchtool: command not found\n" : "sh: nosuchtool: not found\n"))));
+                        k == RouterKind.EDGEOS ? "-vbash: nosuchtool: command not found\n" : "sh: nosuchtool: not found\n"))));
     }
 
     @ParameterizedTest
@@ -50,8 +50,8 @@ class ExecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void aScriptTooLongForOneExecRequestTravelsOnStandardInputInTheSameRoundTrip(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aScriptTooLongForOneExecRequestTravelsOnStandardInputInTheSameRoundTrip(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir); RouterSession s = sim.open(sim.authorizedKey("ed25519"))) {
             StringBuilder script = new StringBuilder("n=0\n");
             for (int i = 0; i < 20_000; i++) {
@@ -66,8 +66,8 @@ class ExecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void everyExecIsOneRoundTripOnOneConnection(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void everyExecIsOneRoundTripOnOneConnection(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir); CountingProxy proxy = new CountingProxy(sim.router().port())) {
             Path key = sim.authorizedKey("ed25519");
             RouterTarget viaProxy = sim.target().withPort(proxy.port()).withIdentity(key);
@@ -83,8 +83,8 @@ class ExecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void aCommandThatOutlivesItsTimeoutFailsAndTheSessionGoesOn(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aCommandThatOutlivesItsTimeoutFailsAndTheSessionGoesOn(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519")).withCommandTimeout(Duration.ofSeconds(1));
             try (RouterSession s = RouterSession.open(target, SimFixture.env(Map.of()), HostKeyPolicy.TRUST_NEW)) {
@@ -100,8 +100,8 @@ class ExecTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void aConnectionDroppedMidCommandSaysTheCommandMayHaveRun(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aConnectionDroppedMidCommandSaysTheCommandMayHaveRun(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir); RouterSession s = sim.open(sim.authorizedKey("ed25519"))) {
             sim.router().connectionFaults().dropWhenCommandMatches("^touch /tmp/b");
             String script = "touch /tmp/a\ntouch /tmp/b\ntouch /tmp/c";

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.RequiredTool;
 import io.metalboot.sim.SimConfig;
-import io.metalboot.sim.SimulatedRouter.Kind;
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,8 +28,8 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void anUnknownKeyIsRefusedWithItsFingerprintAndTheFlagToTrustIt(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void anUnknownKeyIsRefusedWithItsFingerprintAndTheFlagToTrustIt(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
             var e = assertThrows(HostKeyUnknownException.class,
@@ -46,8 +46,8 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void trustOnFirstUseRecordsTheKeyAsOpenSshDoesAndStrictAcceptsItThen(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void trustOnFirstUseRecordsTheKeyAsOpenSshDoesAndStrictAcceptsItThen(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
             try (RouterSession s = RouterSession.open(target, SimFixture.env(Map.of()), HostKeyPolicy.TRUST_NEW)) {
@@ -68,7 +68,7 @@ class HostKeyTest {
 
     @Test
     void aHashedEntryWrittenByOpenSshIsKnown() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.OPENWRT, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.OPENWRT, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
             RouterSession.open(target, SimFixture.env(Map.of()), HostKeyPolicy.TRUST_NEW).close();
             RequiredTool.Run hashed = RequiredTool.find("ssh-keygen", "openssh-client").run("-H", "-f", sim.knownHosts().toString());
@@ -85,7 +85,7 @@ class HostKeyTest {
     void aChangedKeyIsRefusedUnderEveryPolicy(HostKeyPolicy policy) throws Exception {
         int port;
         String known;
-        try (SimFixture first = SimFixture.start(Kind.EDGEOS, dir)) {
+        try (SimFixture first = SimFixture.start(RouterKind.EDGEOS, dir)) {
             RouterSession.open(first.target().withIdentity(first.authorizedKey("ed25519")), SimFixture.env(Map.of()),
                     HostKeyPolicy.TRUST_NEW).close();
             port = first.router().port();
@@ -93,7 +93,7 @@ class HostKeyTest {
         }
         Files.writeString(dir.resolve("known_hosts"), "# routers\nrouter.lan ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF2p\n"
                 + Files.readString(dir.resolve("known_hosts")));
-        try (SimFixture second = SimFixture.start(SimConfig.of(Kind.EDGEOS, dir.resolve("reinstalled")).withPort(port), dir)) {
+        try (SimFixture second = SimFixture.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("reinstalled")).withPort(port), dir)) {
             RouterTarget target = second.target().withIdentity(second.authorizedKey("ed25519"));
             var e = assertThrows(HostKeyChangedException.class,
                     () -> RouterSession.open(target, SimFixture.env(Map.of()), policy));
@@ -112,8 +112,8 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void aRouterOfferingOnlySshRsaIsRefusedUnlessItsEntryAllowsIt(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void aRouterOfferingOnlySshRsaIsRefusedUnlessItsEntryAllowsIt(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(SimConfig.of(kind, dir.resolve("sim")).withRsaHostKey(), dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
             var e = assertThrows(SshNegotiationException.class,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.sim.SimConfig;
-import io.metalboot.sim.SimulatedRouter.Kind;
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +24,11 @@ class LoginTest {
     @TempDir
     Path dir;
 
-    record KeyLogin(Kind kind, String keyType) {
+    record KeyLogin(RouterKind kind, String keyType) {
     }
 
     static Stream<KeyLogin> keyLogins() {
-        return Stream.of(Kind.values()).flatMap(k -> Stream.of("ed25519", "ecdsa", "rsa").map(t -> new KeyLogin(k, t)));
+        return Stream.of(RouterKind.values()).flatMap(k -> Stream.of("ed25519", "ecdsa", "rsa").map(t -> new KeyLogin(k, t)));
     }
 
     @ParameterizedTest
@@ -41,8 +41,8 @@ class LoginTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void decryptsAnEncryptedKeyWithThePassphraseFromTheEnvironment(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void decryptsAnEncryptedKeyWithThePassphraseFromTheEnvironment(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             Path key = sim.authorizedKey("ed25519", "a secret phrase");
             Credentials env = SimFixture.env(Map.of(Credentials.PASSPHRASE_VARIABLE, "a secret phrase"));
@@ -54,7 +54,7 @@ class LoginTest {
 
     @Test
     void anEncryptedKeyWithoutItsPassphraseIsRefusedBeforeConnecting() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.OPENWRT, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.OPENWRT, dir)) {
             Path key = sim.authorizedKey("ed25519", "a secret phrase");
             var e = assertThrows(AuthenticationFailedException.class,
                     () -> RouterSession.open(sim.target().withIdentity(key), SimFixture.env(Map.of()), HostKeyPolicy.TRUST_NEW));
@@ -66,7 +66,7 @@ class LoginTest {
 
     @Test
     void aWrongPassphraseIsNamedButNotShown() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.OPENWRT, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.OPENWRT, dir)) {
             Path key = sim.authorizedKey("ed25519", "a secret phrase");
             Credentials env = SimFixture.env(Map.of(Credentials.PASSPHRASE_VARIABLE, "wrong phrase"));
             var e = assertThrows(AuthenticationFailedException.class,
@@ -77,8 +77,8 @@ class LoginTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
-    void logsInWithThePasswordFromTheEnvironment(Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void logsInWithThePasswordFromTheEnvironment(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(SimConfig.of(kind, dir.resolve("sim")).withPassword(SimFixture.PASSWORD), dir)) {
             Credentials env = SimFixture.env(Map.of(Credentials.PASSWORD_VARIABLE, SimFixture.PASSWORD));
             try (RouterSession s = RouterSession.open(sim.target(), env, HostKeyPolicy.TRUST_NEW)) {
@@ -89,7 +89,7 @@ class LoginTest {
 
     @Test
     void asksThePromptOnlyWhenTheRouterWantsAPassword() throws Exception {
-        try (SimFixture sim = SimFixture.start(SimConfig.of(Kind.EDGEOS, dir.resolve("sim")).withPassword(SimFixture.PASSWORD), dir)) {
+        try (SimFixture sim = SimFixture.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("sim")).withPassword(SimFixture.PASSWORD), dir)) {
             List<String> questions = new ArrayList<>();
             Credentials prompted = SimFixture.env(Map.of()).withPrompt(q -> {
                 questions.add(q);
@@ -110,7 +110,7 @@ class LoginTest {
 
     @Test
     void aWrongPasswordIsRefusedWithoutShowingIt() throws Exception {
-        try (SimFixture sim = SimFixture.start(SimConfig.of(Kind.OPENWRT, dir.resolve("sim")).withPassword(SimFixture.PASSWORD), dir)) {
+        try (SimFixture sim = SimFixture.start(SimConfig.of(RouterKind.OPENWRT, dir.resolve("sim")).withPassword(SimFixture.PASSWORD), dir)) {
             Credentials env = SimFixture.env(Map.of(Credentials.PASSWORD_VARIABLE, "hunter2-wrong"));
             var e = assertThrows(AuthenticationFailedException.class,
                     () -> RouterSession.open(sim.target(), env, HostKeyPolicy.TRUST_NEW));
@@ -125,7 +125,7 @@ class LoginTest {
 
     @Test
     void anUnauthorizedKeyIsRefusedNamingTheKeyFile() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.EDGEOS, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.EDGEOS, dir)) {
             Path key = sim.authorizedKey("ecdsa");
             sim.router().fs().write("/home/ubnt/.ssh/authorized_keys", "");
             var e = assertThrows(AuthenticationFailedException.class, () -> sim.open(key));
@@ -137,7 +137,7 @@ class LoginTest {
 
     @Test
     void nothingToLogInWithIsSaidBeforeConnecting() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.EDGEOS, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.EDGEOS, dir)) {
             var e = assertThrows(AuthenticationFailedException.class,
                     () -> RouterSession.open(sim.target(), SimFixture.env(Map.of()), HostKeyPolicy.TRUST_NEW));
             assertEquals("nothing to log in to router 127.0.0.1:" + sim.router().port() + " as ubnt with: no key file"
@@ -149,7 +149,7 @@ class LoginTest {
 
     @Test
     void usesTheDefaultKeyUnderHome() throws Exception {
-        try (SimFixture sim = SimFixture.start(Kind.OPENWRT, dir)) {
+        try (SimFixture sim = SimFixture.start(RouterKind.OPENWRT, dir)) {
             Path key = sim.authorizedKey("ecdsa");
             Path home = dir.resolve("home");
             java.nio.file.Files.createDirectories(home.resolve(".ssh"));

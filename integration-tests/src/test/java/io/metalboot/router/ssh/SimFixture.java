@@ -1,5 +1,6 @@
 package io.metalboot.router.ssh;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.metalboot.router.RequiredTool;
@@ -27,7 +28,7 @@ final class SimFixture implements AutoCloseable {
         this.router = router;
     }
 
-    static SimFixture start(SimulatedRouter.Kind kind, Path dir) {
+    static SimFixture start(RouterKind kind, Path dir) {
         return start(SimConfig.of(kind, dir.resolve("sim")), dir);
     }
 
@@ -61,7 +62,7 @@ final class SimFixture implements AutoCloseable {
             RequiredTool.Run run = keygen.run("-q", "-t", type, "-N", passphrase, "-C", "test", "-f", key.toString());
             assertEquals(0, run.exitCode(), run.output());
         }
-        String path = router.kind() == SimulatedRouter.Kind.EDGEOS ? "/home/ubnt/.ssh/authorized_keys"
+        String path = router.kind() == RouterKind.EDGEOS ? "/home/ubnt/.ssh/authorized_keys"
                 : "/etc/dropbear/authorized_keys";
         router.fs().mkdir(path.substring(0, path.lastIndexOf('/')), true);
         String existing = router.fs().exists(path) ? router.fs().read(path) : "";

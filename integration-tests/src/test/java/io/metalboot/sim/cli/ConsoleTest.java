@@ -1,5 +1,6 @@
 package io.metalboot.sim.cli;
 
+import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class ConsoleTest {
 
     @Test
     void faultsAndInspectionFromTheConsole() throws Exception {
-        try (SimulatedRouter router = SimulatedRouter.start(SimConfig.of(SimulatedRouter.Kind.EDGEOS, dir))) {
+        try (SimulatedRouter router = SimulatedRouter.start(SimConfig.of(RouterKind.EDGEOS, dir))) {
             StringWriter out = new StringWriter();
             Console console = new Console(router, new PrintWriter(out, true));
             console.execute("fault lock someone-else");

@@ -1,6 +1,6 @@
 package io.metalboot.sim.edgeos;
 
-import io.metalboot.sim.Faults;
+import io.metalboot.sim.faults.Faults;
 import io.metalboot.sim.fs.RouterFs;
 import io.metalboot.sim.shell.Command;
 import io.metalboot.sim.shell.Invocation;

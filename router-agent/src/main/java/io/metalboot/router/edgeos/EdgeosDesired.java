@@ -2,6 +2,7 @@ package io.metalboot.router.edgeos;
 
 import io.metalboot.router.Ipv4Subnet;
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.dialect.Desired;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * subtree (one shared network with one subnet, as the controller renders it) and the include files
  * by router path.
  */
-public record EdgeosDesired(ConfigTree tree, Map<String, String> files) {
+public record EdgeosDesired(ConfigTree tree, Map<String, String> files) implements Desired {
     public EdgeosDesired {
         files = Collections.unmodifiableMap(new TreeMap<>(files));
         files.keySet().stream().filter(path -> !path.startsWith("/")).findFirst().ifPresent(path -> {

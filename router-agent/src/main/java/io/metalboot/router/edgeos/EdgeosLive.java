@@ -1,9 +1,11 @@
 package io.metalboot.router.edgeos;
 
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.dialect.LiveState;
 import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.plan.ReadScript;
+import io.metalboot.router.plan.Snapshot;
 import io.metalboot.router.plan.RouterKind;
 import io.metalboot.router.plan.TransactionRecords;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,10 +28,15 @@ import java.util.regex.Pattern;
  */
 public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTree active,
         Map<String, Optional<String>> files, Ownership ownership, List<Integer> dhcpdPids, Optional<String> lock,
-        TransactionRecords records) {
-    /** Include files metalboot writes to {@code /config/scripts/} (survives firmware upgrades). */
-    public static final List<String> INCLUDES = List.of("/config/scripts/ipxe-option-space.conf",
-            "/config/scripts/ipxe-green.conf");
+        TransactionRecords records) implements LiveState {
+    /** Where metalboot's include files live: {@code /config/scripts/} survives firmware upgrades. */
+    public static final String SCRIPTS = "/config/scripts/";
+    /** The include file declaring the iPXE option space (dhcpd's global parameters include it). */
+    public static final String OPTION_SPACE_FILE = SCRIPTS + "ipxe-option-space.conf";
+    /** The include file with the chainloading rules (the subnet's parameters include it). */
+    public static final String GREEN_FILE = SCRIPTS + "ipxe-green.conf";
+    /** Include files metalboot writes. */
+    public static final List<String> INCLUDES = List.of(OPTION_SPACE_FILE, GREEN_FILE);
     public static final String CONFIG_BOOT = "/config/config.boot";
     static final String SHOW_DHCP = "cli-shell-api showCfg service dhcp-server";
     static final String SHOW_INTERFACES = "cli-shell-api showCfg interfaces";
@@ -46,6 +54,21 @@ public record EdgeosLive(Optional<String> configBoot, ConfigTree saved, ConfigTr
 
     public boolean dhcpdRunning() {
         return !dhcpdPids.isEmpty();
+    }
+
+    @Override
+    public boolean daemonRunning() {
+        return dhcpdRunning();
+    }
+
+    /** The include files present, config.boot and the active dhcp-server subtree ({@link Snapshot#ACTIVE_DHCP}). */
+    @Override
+    public SortedMap<String, String> revisionFiles() {
+        SortedMap<String, String> out = new TreeMap<>();
+        files.forEach((path, content) -> content.ifPresent(text -> out.put(path, text)));
+        configBoot.ifPresent(text -> out.put(CONFIG_BOOT, text));
+        out.put(Snapshot.ACTIVE_DHCP, active.subtree("service", "dhcp-server").toBoot());
+        return out;
     }
 
     /** Whether the active dhcp-server differs from the saved one (a commit without save): applying also saves it. */

@@ -1,6 +1,7 @@
 package io.metalboot.router.openwrt;
 
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.dialect.Desired;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * the order dnsmasq must see them) and any other named section ({@code lan}) lists settings to
  * enforce on the router's existing section of that name; plus snippet files by router path.
  */
-public record OpenwrtDesired(UciConfig config, Map<String, String> files) {
+public record OpenwrtDesired(UciConfig config, Map<String, String> files) implements Desired {
     /** The prefix of every section metalboot owns. */
     public static final String PREFIX = "mb_";
 

@@ -1,6 +1,7 @@
 package io.metalboot.router.openwrt;
 
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.dialect.LiveState;
 import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.plan.ReadScript;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  */
 public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciConfig exported, List<String> stagedChanges,
         Map<String, Optional<String>> files, Ownership ownership, List<Integer> dnsmasqPids, Optional<String> lock,
-        TransactionRecords records) {
+        TransactionRecords records) implements LiveState {
     public static final String DHCP = "/etc/config/dhcp";
 
     public OpenwrtLive {
@@ -36,6 +38,20 @@ public record OpenwrtLive(Optional<String> dhcpFile, UciConfig committed, UciCon
 
     public boolean dnsmasqRunning() {
         return !dnsmasqPids.isEmpty();
+    }
+
+    @Override
+    public boolean daemonRunning() {
+        return dnsmasqRunning();
+    }
+
+    /** metalboot's files present and /etc/config/dhcp. */
+    @Override
+    public SortedMap<String, String> revisionFiles() {
+        SortedMap<String, String> out = new TreeMap<>();
+        files.forEach((path, content) -> content.ifPresent(text -> out.put(path, text)));
+        dhcpFile.ifPresent(text -> out.put(DHCP, text));
+        return out;
     }
 
     /** The read script, also reading {@code files} (router paths of metalboot's snippet files). */

@@ -15,7 +15,7 @@ import java.util.List;
  * @@NONCE cmd NAME        (stdout and stderr, one extra newline, then)  @@NONCE end STATUS
  * @@NONCE done
  * </pre>
- * Only POSIX shell that busybox ash, vbash and the simulators' shell (integration-tests/SHELL.md)
+ * Only POSIX shell that busybox ash, vbash and the simulators' shell (simulator/SHELL.md)
  * all run: functions, {@code [ -f ]}, {@code cat}, {@code echo}, {@code $?}, {@code "$@"}.
  * {@link ReadOutput#parse} reads the answer.
  */

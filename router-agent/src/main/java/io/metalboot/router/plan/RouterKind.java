@@ -5,21 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The router kinds metalboot manages, with where metalboot keeps its own files on each: the state
+ * The router kinds metalboot manages (the inventory's {@code router.kind}, the agent's dialects and
+ * the simulators all use this one type), with the default SSH user and where metalboot keeps its own files on each: the state
  * file ({@code state.json}, see {@link Ownership}) and the lock directory, both in a directory that
  * survives reboots and firmware upgrades.
  */
 public enum RouterKind {
-    EDGEOS("edgeos", "/config/metalboot", List.of(EntryKind.STATIC_MAPPING, EntryKind.GLOBAL_PARAMETER,
+    EDGEOS("edgeos", "ubnt", "/config/metalboot", List.of(EntryKind.STATIC_MAPPING, EntryKind.GLOBAL_PARAMETER,
             EntryKind.SUBNET_PARAMETER, EntryKind.FILE)),
-    OPENWRT("openwrt", "/etc/metalboot", List.of(EntryKind.SECTION, EntryKind.FILE));
+    OPENWRT("openwrt", "root", "/etc/metalboot", List.of(EntryKind.SECTION, EntryKind.FILE));
 
     private final String label;
+    private final String defaultUser;
     private final String stateDir;
     private final List<EntryKind> ownable;
 
-    RouterKind(String label, String stateDir, List<EntryKind> ownable) {
+    RouterKind(String label, String defaultUser, String stateDir, List<EntryKind> ownable) {
         this.label = label;
+        this.defaultUser = defaultUser;
         this.stateDir = stateDir;
         this.ownable = ownable;
     }
@@ -27,6 +30,11 @@ public enum RouterKind {
     /** {@code edgeos} / {@code openwrt}, as the inventory and the state file spell it. */
     public String label() {
         return label;
+    }
+
+    /** The SSH user when the inventory names none: the firmware's administrator. */
+    public String defaultUser() {
+        return defaultUser;
     }
 
     /** The directory of metalboot's state file, lock and backups on the router. */
@@ -46,6 +54,11 @@ public enum RouterKind {
     /** The entry kinds metalboot can own on this router kind, in state-file order. */
     public List<EntryKind> ownable() {
         return ownable;
+    }
+
+    /** Every kind's label, in declaration order. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(RouterKind::label).toList();
     }
 
     public static Optional<RouterKind> ofLabel(String label) {

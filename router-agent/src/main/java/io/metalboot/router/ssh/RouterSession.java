@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * round trip) on the same TCP connection, its script run by the router's shell as {@code sh -c}.
  * Keepalives detect a dead link; each command has the target's timeout. Not thread-safe.
  */
-public final class RouterSession implements AutoCloseable {
+public final class RouterSession implements RouterShell, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RouterSession.class.getName());
     static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(15);
     static final int KEEPALIVE_COUNT_MAX = 3;
@@ -108,6 +108,7 @@ public final class RouterSession implements AutoCloseable {
      * is copied to a temporary file on the router through standard input, run with {@code sh}, and
      * removed.
      */
+    @Override
     public ExecResult exec(String script) {
         byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_COMMAND_BYTES) {
@@ -217,6 +218,7 @@ public final class RouterSession implements AutoCloseable {
         return wire.received();
     }
 
+    @Override
     public boolean isConnected() {
         return session.isConnected();
     }

@@ -2,6 +2,7 @@ package io.metalboot.router.transaction;
 
 import static io.metalboot.router.plan.ReadScript.quote;
 
+import io.metalboot.router.dialect.KindSteps;
 import io.metalboot.router.plan.Ownership;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.plan.ReadScript;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  * (prepare, watchdog, lock, snapshot, upload, commit), {@link #finish} (confirm or revert now). Lines
  * starting with {@code @@mb-REV } tell the Java side which step was reached; the decision itself is
  * made on the router by {@code finish.sh} (see {@link RouterScripts}). Only the shell subset of
- * integration-tests/SHELL.md.
+ * simulator/SHELL.md.
  */
 final class ApplyScripts {
     /** Backups kept on the router (each holds the DHCP files and, on EdgeOS, a config.boot). */
@@ -29,13 +30,13 @@ final class ApplyScripts {
     private final List<String> tracked;
     private final RouterScripts router;
 
-    ApplyScripts(Plan plan, String rev) {
+    ApplyScripts(Plan plan, KindSteps steps, String rev) {
         if (!rev.matches("[0-9A-Za-z-]+")) {
             throw new IllegalArgumentException("a transaction id is letters, digits and '-': " + rev);
         }
         this.plan = plan;
         this.kind = plan.router();
-        this.steps = KindSteps.of(kind);
+        this.steps = steps;
         this.rev = rev;
         this.backup = kind.stateDir() + "/backup/" + rev;
         TreeSet<String> files = new TreeSet<>(plan.uploads().keySet());
@@ -115,10 +116,10 @@ final class ApplyScripts {
                 .append("; mb_finish abort; exit 5; }\n");
         s.append("grep -q -F ").append(quote(" " + lockTag() + " ")).append(' ').append(quote(kind.lockDir() + "/owner"))
                 .append(" 2>/dev/null || { rm -rf ").append(quote(kind.lockDir() + "/lk")).append("; ").append(locked()).append(" }\n");
-        if (kind == RouterKind.OPENWRT) {
-            s.append("mb_c=$(uci changes dhcp 2>&1)\n");
+        steps.stagedChanges().ifPresent(command -> {
+            s.append("mb_c=$(").append(command).append(" 2>&1)\n");
             s.append("if [ -n \"$mb_c\" ]; then ").append(echo("foreign").strip()).append("; echo \"$mb_c\"; mb_finish abort; exit 4; fi\n");
-        }
+        });
         s.append(echo("step snapshot"));
         s.append("mb_ok=1\n");
         for (int i = 0; i < tracked.size(); i++) {

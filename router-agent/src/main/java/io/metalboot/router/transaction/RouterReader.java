@@ -1,9 +1,9 @@
 package io.metalboot.router.transaction;
 
-import io.metalboot.router.ssh.RouterSession;
+import io.metalboot.router.ssh.RouterShell;
 
 /** Reads the router in one round trip and plans against the desired state (the controller knows the desired state). */
 @FunctionalInterface
 public interface RouterReader {
-    Reading read(RouterSession session);
+    Reading read(RouterShell session);
 }

@@ -2,6 +2,7 @@ package io.metalboot.router.transaction;
 
 import static io.metalboot.router.plan.ReadScript.quote;
 
+import io.metalboot.router.dialect.KindSteps;
 import java.util.List;
 
 /**

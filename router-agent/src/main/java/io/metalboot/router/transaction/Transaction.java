@@ -1,12 +1,13 @@
 package io.metalboot.router.transaction;
 
 import io.metalboot.router.RouterAgentException;
+import io.metalboot.router.dialect.KindSteps;
 import io.metalboot.router.history.Revision.Outcome;
 import io.metalboot.router.plan.Plan;
 import io.metalboot.router.plan.ReadOutput;
 import io.metalboot.router.ssh.ConnectionLostException;
 import io.metalboot.router.ssh.ExecResult;
-import io.metalboot.router.ssh.RouterSession;
+import io.metalboot.router.ssh.RouterShell;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class Transaction {
         }
     }
 
-    private final RouterSession session;
+    private final RouterShell session;
     private final Plan plan;
     private final ApplyScripts scripts;
     private final String revisionId;
@@ -47,10 +48,11 @@ public final class Transaction {
     private final List<String> sent = new ArrayList<>();
     private final Decision decision;
 
-    private Transaction(RouterSession session, Plan plan, String revisionId, String rev, Options options, Consumer<String> progress) {
+    private Transaction(RouterShell session, Plan plan, KindSteps steps, String revisionId, String rev, Options options,
+            Consumer<String> progress) {
         this.session = session;
         this.plan = plan;
-        this.scripts = new ApplyScripts(plan, rev);
+        this.scripts = new ApplyScripts(plan, steps, rev);
         this.revisionId = revisionId;
         this.options = options;
         this.progress = progress;
@@ -58,15 +60,16 @@ public final class Transaction {
     }
 
     /**
-     * Applies {@code plan} (read over {@code session}); {@code revisionId} is the local revision the
-     * state file will name, {@code rev} the unique router-side transaction id (backup directory).
+     * Applies {@code plan} (read over {@code session}) with the router kind's {@code steps};
+     * {@code revisionId} is the local revision the state file will name, {@code rev} the unique
+     * router-side transaction id (backup directory).
      */
-    public static TransactionResult apply(RouterSession session, Plan plan, String revisionId, String rev, Options options,
-            RouterReader reader, Consumer<String> progress) {
+    public static TransactionResult apply(RouterShell session, Plan plan, KindSteps steps, String revisionId, String rev,
+            Options options, RouterReader reader, Consumer<String> progress) {
         if (plan.isEmpty()) {
             throw new IllegalArgumentException("an empty plan has nothing to apply");
         }
-        return new Transaction(session, plan, revisionId, rev, options, progress).run(reader);
+        return new Transaction(session, plan, steps, revisionId, rev, options, progress).run(reader);
     }
 
     private TransactionResult run(RouterReader reader) {
