@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +22,13 @@ class RouterTextEscapeTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(SimulatedRouter.Kind.class)
-    void escapesFromTheRouterArePrintedEscaped(SimulatedRouter.Kind kind) throws Exception {
+    @EnumSource(RouterKind.class)
+    void escapesFromTheRouterArePrintedEscaped(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = LabDesired.inventoryFor(ssh.router(), dir).toString();
             PlanCommandTest.Run applied = metalboot("apply", "-c", inv, "--yes", "--trust-new-host-key");
             assertEquals(0, applied.status(), applied.out() + applied.err());
-            String edit = kind == SimulatedRouter.Kind.EDGEOS
+            String edit = kind == RouterKind.EDGEOS
                     ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
                             + " subnet 192.168.1.0/24 static-mapping kube-master static-mapping-parameters \"" + HOSTILE + "\";"
                             + " $W commit; $W save; $W end"
