@@ -1,6 +1,6 @@
 package io.metalboot.cli;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.boot.http.BootServer;
 import io.metalboot.inventory.Inventory;
@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional<java.net.InetSocketAddress> tftpAt = tftp.equals("off") ? Optional.empty()
                 : Optional.of(TftpConfig.parseListen("--tftp", tftp));
         Path tftpboot = data.resolve("tftpboot");
-        try (LiveData live = new LiveData(data);
+        try (FileStore live = new FileStore(data);
                 BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             } else if (tftpAt.isPresent()) {
                 out.printf("no %s: TFTP is off (render-data puts the iPXE binaries there)%n", tftpboot);
             }
-            live.get().warnings().forEach(w -> out.println("warning: " + w));
+            live.snapshot().warnings().forEach(w -> out.println("warning: " + w));
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.metalboot.boot.BootException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class Ignition {
             try {
                 return JSON.writeValueAsString(JSON.readTree(text));
             } catch (JsonProcessingException e) {
-                throw new BootException(500, name + ":" + e.getLocation().getLineNr() + ": not valid JSON after rendering: "
+                throw new IgnitionException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON after rendering: "
                         + e.getOriginalMessage());
             }
         }

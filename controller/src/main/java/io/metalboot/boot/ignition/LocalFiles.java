@@ -1,6 +1,5 @@
 package io.metalboot.boot.ignition;
 
-import io.metalboot.boot.BootException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

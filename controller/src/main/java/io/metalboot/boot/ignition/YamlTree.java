@@ -1,6 +1,5 @@
 package io.metalboot.boot.ignition;
 
-import io.metalboot.boot.BootException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ final class YamlTree {
             }
             return new Root(tree, tree.mapping(root, "the document"), root.getStartMark().getLine() + 1);
         } catch (MarkedYAMLException e) {
-            throw new BootException(500, file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML after rendering: "
+            throw new IgnitionException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML after rendering: "
                     + e.getProblem());
         }
     }
@@ -107,7 +106,7 @@ final class YamlTree {
         }
     }
 
-    BootException error(Node node, String message) {
-        return new BootException(500, file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+    IgnitionException error(Node node, String message) {
+        return new IgnitionException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.boot.BootException;
 import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.pki.ClusterPki;
 import io.metalboot.pki.ClusterPlan;
@@ -35,7 +34,7 @@ class LocalFilesTest {
     }
 
     String error(String path, String mode, String local) {
-        return assertThrows(BootException.class, () -> render(path, mode, local)).getMessage();
+        return assertThrows(IgnitionException.class, () -> render(path, mode, local)).getMessage();
     }
 
     @Test
@@ -74,7 +73,7 @@ class LocalFilesTest {
     @Test
     void withoutADataDirLocalIsAnError() {
         assertEquals("k.yaml:7: contents.local 'pki/ca.pem' needs a files directory; this config is not rendered from a data dir"
-                + " (use inline: or source:)", assertThrows(BootException.class, () -> Ignition.of("k.yaml",
+                + " (use inline: or source:)", assertThrows(IgnitionException.class, () -> Ignition.of("k.yaml",
                 "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/ca.pem\n      contents:\n        local: pki/ca.pem\n"))
                 .getMessage());
     }
