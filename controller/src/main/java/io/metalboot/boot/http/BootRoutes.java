@@ -103,6 +103,9 @@ final class BootRoutes implements HttpService {
             var n = list.addObject().put("mac", s.mac()).put("ip", s.ip()).put("stage", s.stage()).put("time", s.time().toString())
                     .put("stages", String.join(", ", s.stages()));
             s.name().ifPresent(name -> n.put("name", name));
+            if (!s.replica().isEmpty()) {
+                n.put("replica", s.replica());
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n";
