@@ -1,10 +1,10 @@
 package io.metalboot.boot;
 
 import io.metalboot.template.Template;
+import io.metalboot.boot.render.IgnitionCache;
+import io.metalboot.boot.select.GroupSelection;
 import io.metalboot.template.TemplateException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A matchbox data dir read once into memory: {@code groups/*.json}, {@code profiles/*.json} and the
@@ -20,14 +19,16 @@ import java.util.stream.Stream;
  * load, not at boot). {@code assets/} is served from disk. {@code warnings} name groups a machine
  * could match equally well, with no more specific group to decide (the tie breaks by group id).
  * {@code selection} finds a request's group without trying every group (see {@link GroupSelection});
- * {@code translated} keeps this data's Ignition translations (see {@link IgnitionCache}).
+ * {@code translated} keeps this data's Ignition translations (see {@link IgnitionCache}). {@code root} is
+ * this server's own directory (assets, {@code contents.local} files); {@code origin} names the files in messages
+ * (the same directory for a data dir, the key prefix for a store).
  */
-public record DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
+public record DataDir(Path root, Path origin, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
         Map<String, Template> generic, List<String> warnings, GroupSelection selection, IgnitionCache translated) {
 
-    public DataDir(Path root, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
+    public DataDir(Path root, Path origin, List<Group> groups, Map<String, Profile> profiles, Map<String, Template> ignition,
             Map<String, Template> generic, List<String> warnings) {
-        this(root, groups, profiles, ignition, generic, warnings, new GroupSelection(groups), new IgnitionCache());
+        this(root, origin, groups, profiles, ignition, generic, warnings, new GroupSelection(groups), new IgnitionCache());
     }
 
     public DataDir {
@@ -40,39 +41,45 @@ public record DataDir(Path root, List<Group> groups, Map<String, Profile> profil
 
     /** Reads {@code root}; throws a {@link BootException} naming the first broken file. */
     public static DataDir load(Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new BootException(500, "data dir " + root + " is not a directory (create it, or generate one with"
-                    + " 'metalboot render-data -c cluster.yaml --out " + root + "')");
-        }
+        return parse(root, root, DataFiles.read(root));
+    }
+
+    /**
+     * Parses boot data {@code files}; messages name each file under {@code origin} (the data dir, or where a store keeps
+     * it), and {@code local} is the directory this server reads its own files from ({@code assets/}, {@code contents.local}).
+     */
+    public static DataDir parse(Path origin, Path local, DataFiles files) {
         Map<String, Profile> profiles = new TreeMap<>();
-        for (Path file : files(root.resolve("profiles"), ".json")) {
-            Profile p = DataDirReader.profile(file);
+        for (var e : files.in("profiles").entrySet()) {
+            Path file = origin.resolve("profiles").resolve(e.getKey());
+            Profile p = DataDirReader.profile(file, e.getValue());
             Profile before = profiles.put(p.id(), p);
             if (before != null) {
                 throw new BootException(500, file + ": profile id '" + p.id() + "' is also used by " + before.file() + "; ids must be unique");
             }
         }
         List<Group> groups = new ArrayList<>();
-        for (Path file : files(root.resolve("groups"), ".json")) {
-            Group g = DataDirReader.group(file);
+        for (var e : files.in("groups").entrySet()) {
+            Path file = origin.resolve("groups").resolve(e.getKey());
+            Group g = DataDirReader.group(file, e.getValue());
             if (!profiles.containsKey(g.profile())) {
-                throw new BootException(500, file + ": profile '" + g.profile() + "' is not in " + root.resolve("profiles")
+                throw new BootException(500, file + ": profile '" + g.profile() + "' is not in " + origin.resolve("profiles")
                         + " (profiles there: " + String.join(", ", profiles.keySet()) + ")");
             }
             groups.add(g);
         }
         groups.sort(Comparator.comparing(Group::id));
-        Map<String, Template> ignition = templates(root.resolve("ignition"));
-        Map<String, Template> generic = templates(root.resolve("generic"));
+        Map<String, Template> ignition = templates(origin.resolve("ignition"), files.in("ignition"));
+        Map<String, Template> generic = templates(origin.resolve("generic"), files.in("generic"));
         for (Profile p : profiles.values()) {
             p.ignitionId().filter(id -> !ignition.containsKey(id)).ifPresent(id -> {
-                throw new BootException(500, p.file() + ": ignition_id '" + id + "' is not a file in " + root.resolve("ignition"));
+                throw new BootException(500, p.file() + ": ignition_id '" + id + "' is not a file in " + origin.resolve("ignition"));
             });
             p.genericId().filter(id -> !generic.containsKey(id)).ifPresent(id -> {
-                throw new BootException(500, p.file() + ": generic_id '" + id + "' is not a file in " + root.resolve("generic"));
+                throw new BootException(500, p.file() + ": generic_id '" + id + "' is not a file in " + origin.resolve("generic"));
             });
         }
-        return new DataDir(root, groups, profiles, ignition, generic, ambiguities(groups));
+        return new DataDir(local, origin, groups, profiles, ignition, generic, ambiguities(groups));
     }
 
     /** The group for {@code labels}: every selector matches, the most selectors win, ties go to the lowest id. */
@@ -102,29 +109,15 @@ public record DataDir(Path root, List<Group> groups, Map<String, Profile> profil
         return out;
     }
 
-    private static Map<String, Template> templates(Path dir) {
+    private static Map<String, Template> templates(Path dir, Map<String, byte[]> files) {
         Map<String, Template> out = new TreeMap<>();
-        for (Path file : files(dir, "")) {
+        files.forEach((name, bytes) -> {
             try {
-                out.put(file.getFileName().toString(), Template.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                out.put(name, Template.parse(dir.resolve(name).toString(), new String(bytes, StandardCharsets.UTF_8)));
             } catch (TemplateException e) {
                 throw new BootException(500, e.getMessage(), e);
-            } catch (IOException e) {
-                throw new BootException(500, "cannot read " + file + ": " + e.getMessage(), e);
             }
-        }
+        });
         return out;
-    }
-
-    private static List<Path> files(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(suffix))
-                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new BootException(500, "cannot list " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -3,9 +3,7 @@ package io.metalboot.boot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +24,8 @@ final class DataDirReader {
     private DataDirReader() {
     }
 
-    static Group group(Path file) {
-        JsonNode root = read(file);
+    static Group group(Path file, byte[] bytes) {
+        JsonNode root = read(file, bytes);
         known(file, "", root, GROUP_FIELDS);
         TreeMap<String, String> selector = new TreeMap<>();
         JsonNode sel = root.path("selector");
@@ -56,8 +54,8 @@ final class DataDirReader {
                 metadata, file);
     }
 
-    static Profile profile(Path file) {
-        JsonNode root = read(file);
+    static Profile profile(Path file, byte[] bytes) {
+        JsonNode root = read(file, bytes);
         known(file, "", root, PROFILE_FIELDS);
         JsonNode boot = root.path("boot");
         known(file, "boot.", boot, BOOT_FIELDS);
@@ -76,17 +74,15 @@ final class DataDirReader {
                 optional(file, root, "ignition_id"), optional(file, root, "generic_id"), file);
     }
 
-    private static JsonNode read(Path file) {
+    private static JsonNode read(Path file, byte[] bytes) {
         try {
-            JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             if (root == null || !root.isObject()) {
                 throw new BootException(500, file + ": not a JSON object (a matchbox group or profile is one {…} object)");
             }
             return root;
         } catch (JsonProcessingException e) {
             throw new BootException(500, file + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BootException(500, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

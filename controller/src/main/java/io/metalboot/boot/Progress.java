@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Boot progress per machine: each request is an event for a MAC (from its labels, or for assets
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 public final class Progress {
     /** One machine's latest stage, and every stage it went through, in order, each once. */
-    public record Status(String mac, String ip, String stage, Instant time, Optional<String> name, List<String> stages) {
+    public record Status(String mac, String ip, String stage, Instant time, Optional<String> name, List<String> stages, String replica) {
         public Status {
             stages = List.copyOf(stages);
         }
@@ -33,12 +35,22 @@ public final class Progress {
     private final Map<String, String> learnedIps = lru(MAX_UNKNOWN);
     private final Map<String, String> names;
     private final Clock clock;
+    private final String replica;
+    /** MACs seen since the last {@link #drain()}, for a store shared with other servers; bounded by the maps above. */
+    private final Set<String> dirty = new LinkedHashSet<>();
+    private volatile Map<String, Status> shared = Map.of();
 
     /** {@code inventory}: MAC by fixed IP; {@code names}: machine name by MAC (the machines always kept). */
     public Progress(Map<String, String> inventory, Map<String, String> names, Clock clock) {
+        this(inventory, names, clock, "");
+    }
+
+    /** As above, for a server named {@code replica} among several sharing one store. */
+    public Progress(Map<String, String> inventory, Map<String, String> names, Clock clock, String replica) {
         this.inventoryIps = Map.copyOf(inventory);
         this.names = Map.copyOf(names);
         this.clock = clock;
+        this.replica = replica;
     }
 
     private static <V> Map<String, V> lru(int max) {
@@ -63,7 +75,49 @@ public final class Progress {
         if (!stages.contains(stage)) {
             stages.add(stage);
         }
-        into.put(mac, new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages));
+        into.put(mac, new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages, replica));
+        dirty.add(mac);
+        if (dirty.size() > MAX_UNKNOWN + names.size()) {
+            dirty.removeIf(m -> !known.containsKey(m) && !unknown.containsKey(m)); // evicted before they were written
+        }
+    }
+
+    /** The machines seen since the last call, to write to the shared store; {@link #requeue} them if that fails. */
+    public synchronized List<Status> drain() {
+        List<Status> out = new ArrayList<>();
+        for (String mac : dirty) {
+            Status s = known.containsKey(mac) ? known.get(mac) : unknown.get(mac);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        dirty.clear();
+        return out;
+    }
+
+    /** Marks {@code statuses} as not written yet (the store was unreachable): the next {@link #drain} returns them again. */
+    public synchronized void requeue(List<Status> statuses) {
+        statuses.forEach(s -> {
+            if (known.containsKey(s.mac()) || unknown.containsKey(s.mac())) {
+                dirty.add(s.mac());
+            }
+        });
+    }
+
+    /** Marks every machine as not written (a new lease: everything must be written again). */
+    public synchronized void requeueAll() {
+        dirty.addAll(known.keySet());
+        dirty.addAll(unknown.keySet());
+    }
+
+    /** How many machines wait to be written. */
+    public synchronized int pending() {
+        return dirty.size();
+    }
+
+    /** What every server sharing the store reported, by MAC; {@link #all()} shows the latest of these and this server's own. */
+    public void shared(Map<String, Status> statuses) {
+        this.shared = Map.copyOf(statuses);
     }
 
     /** An event from a client known only by address; ignored when the address is unknown. */
@@ -79,9 +133,19 @@ public final class Progress {
 
     /** Inventory machines that were seen, then at most {@link #MAX_UNKNOWN} others, sorted by MAC. */
     public synchronized List<Status> all() {
-        List<Status> all = new ArrayList<>(known.values());
-        all.addAll(unknown.values());
-        all.sort(Comparator.comparing(Status::mac));
-        return all;
+        Map<String, Status> all = new HashMap<>(shared);
+        for (Status s : known.values()) {
+            all.merge(s.mac(), s, Progress::later);
+        }
+        for (Status s : unknown.values()) {
+            all.merge(s.mac(), s, Progress::later);
+        }
+        List<Status> out = new ArrayList<>(all.values());
+        out.sort(Comparator.comparing(Status::mac));
+        return out;
+    }
+
+    private static Status later(Status a, Status b) {
+        return b.time().isAfter(a.time()) ? b : a;
     }
 }

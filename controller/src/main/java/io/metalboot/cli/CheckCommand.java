@@ -75,9 +75,9 @@ final class CheckCommand implements Callable<Integer> {
                         : java.util.Map.of("mac", java.util.List.of(mac));
                 io.metalboot.boot.Labels labels = io.metalboot.boot.Labels.of(query, "mac=" + mac + (installed ? "&os=installed" : ""));
                 try {
-                    io.metalboot.boot.Renderer.Match match = io.metalboot.boot.Renderer.match(dir, labels);
+                    io.metalboot.boot.select.Match match = io.metalboot.boot.select.Match.of(dir, labels);
                     if (match.profile().ignitionId().isPresent()) {
-                        io.metalboot.boot.Renderer.ignition(dir, match);
+                        io.metalboot.boot.render.IgnitionConfig.of(match);
                     }
                 } catch (io.metalboot.boot.BootException e) {
                     if (e.status() == 404) {

@@ -1,6 +1,9 @@
 package io.metalboot.cli;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.EtcdStore;
+import io.metalboot.boot.store.FileStore;
+import io.metalboot.boot.store.SharedProgress;
+import io.metalboot.boot.store.Store;
 import io.metalboot.boot.Progress;
 import io.metalboot.boot.http.BootServer;
 import io.metalboot.inventory.Inventory;
@@ -26,13 +29,28 @@ import picocli.CommandLine.Spec;
                         + " /status. Groups, profiles and templates are read once and again whenever they change (a"
                         + " broken change is reported and the last good data keeps serving).", ""},
         footer = {"", "To serve a LAN (the seed's laptop at 192.168.1.250): metalboot serve --data DIR --http 192.168.1.250:80",
+                "Several boot servers sharing one store: metalboot serve --store etcd://h1:2379,h2:2379,h3:2379/lab --data DIR"
+                        + " (DIR holds this server's assets/, tftpboot/ and contents.local files; its groups, profiles and"
+                        + " templates come from etcd, pushed with 'metalboot store push'). A server that cannot read etcd at"
+                        + " start does not start; once started it keeps serving its last data while etcd is down.",
                 "Exit status: 0 stopped, 1 failure (port taken, data dir broken, the HTTP listener stopped), 2 bad flag."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", required = true, description = "The data dir (groups/, profiles/, ignition/, generic/, assets/).")
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "The data dir (groups/, profiles/, ignition/, generic/, assets/);"
+            + " with --store only its assets/, tftpboot/ and contents.local files.")
     Path data;
+
+    @Option(names = "--store", paramLabel = "URL", description = "Read groups, profiles and templates from etcd instead:"
+            + " etcd://HOST:PORT,HOST:PORT/CLUSTER (see 'metalboot store').")
+    Optional<String> store;
+
+    @Option(names = "--replica", paramLabel = "NAME", description = "This server's name in shared progress (default: HOST:PORT).")
+    Optional<String> replica;
+
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
             description = "Where to listen for HTTP (default: ${DEFAULT-VALUE}; port 0 = any free port).")
@@ -59,11 +77,14 @@ final class ServeCommand implements Callable<Integer> {
                 names.put(m.mac().toString(), m.name());
             }
         }
-        Progress progress = new Progress(macByIp, names, Clock.systemUTC());
+        String replicaName = replica.orElse(store.isPresent() ? hostName() + ":" + listen.port() : "");
+        Progress progress = new Progress(macByIp, names, Clock.systemUTC(), replicaName);
         Optional<java.net.InetSocketAddress> tftpAt = tftp.equals("off") ? Optional.empty()
                 : Optional.of(TftpConfig.parseListen("--tftp", tftp));
         Path tftpboot = data.resolve("tftpboot");
-        try (LiveData live = new LiveData(data);
+        try (Store live = store.isPresent() ? EtcdStore.open(storeOptions.target("--store", store.get()), data) : new FileStore(data);
+                AutoCloseable shared = live instanceof EtcdStore etcd
+                        ? new SharedProgress(etcd.client(), etcd.target(), progress, java.time.Duration.ofMillis(500)) : () -> { };
                 BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
@@ -71,13 +92,13 @@ final class ServeCommand implements Callable<Integer> {
                         : () -> { }) {
             var out = spec.commandLine().getOut();
             int port = server.port();
-            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", data, listen.host(), port);
+            out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", live.describe(), listen.host(), port);
             if (tftpServer instanceof TftpServer t) {
                 out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().getAddress().getHostAddress(), t.port());
             } else if (tftpAt.isPresent()) {
                 out.printf("no %s: TFTP is off (render-data puts the iPXE binaries there)%n", tftpboot);
             }
-            live.get().warnings().forEach(w -> out.println("warning: " + w));
+            live.snapshot().warnings().forEach(w -> out.println("warning: " + w));
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
@@ -91,6 +112,14 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** The inventory's fixed addresses, for which TFTP keeps a share of its transfer slots. */

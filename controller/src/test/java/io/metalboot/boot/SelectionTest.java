@@ -88,7 +88,7 @@ class SelectionTest {
             }
         }
         groups.sort(java.util.Comparator.comparing(Group::id));
-        DataDir many = new DataDir(dir, groups, Map.of(), Map.of(), Map.of(), List.of());
+        DataDir many = new DataDir(dir, dir, groups, Map.of(), Map.of(), Map.of(), List.of());
         List<String> queries = new java.util.ArrayList<>(List.of("", "os=installed", "region=a", "region=a&os=installed",
                 "mac=02:00:00:00:ff:ff", "mac=02:00:00:00:ff:ff&os=installed"));
         for (int i = 0; i < 1000; i += 13) {

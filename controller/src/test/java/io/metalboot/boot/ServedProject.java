@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metalboot.boot.http.BootServer;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.cli.Cli;
 import java.io.IOException;
 import java.net.URI;
@@ -29,12 +30,12 @@ import java.util.Optional;
  */
 public final class ServedProject implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final LiveData data;
+    private final FileStore data;
     private final BootServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServedProject(Path dir) throws IOException {
-        this.data = new LiveData(dir);
+        this.data = new FileStore(dir);
         this.server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()));
     }
 

@@ -2,7 +2,7 @@ package io.metalboot.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.boot.http.BootServer;
 import io.metalboot.cli.Main;
@@ -31,7 +31,7 @@ class BootStormTest {
         assertEquals(0, status, log.toString());
         Path data = dir.resolve("data");
         assertEquals(6, Files.readAllLines(dir.resolve("macs.txt")).size());
-        try (LiveData live = new LiveData(data);
+        try (FileStore live = new FileStore(data);
                 BootServer server = BootServer.start("127.0.0.1", 0, live, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
             Path kernel = Files.walk(data.resolve("assets")).filter(p -> p.toString().endsWith(".vmlinuz")).findFirst().orElseThrow();
             Path initrd = Files.walk(data.resolve("assets")).filter(p -> p.toString().contains(".cpio")).findFirst().orElseThrow();

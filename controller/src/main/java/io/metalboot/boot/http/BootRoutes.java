@@ -10,11 +10,15 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.metalboot.boot.BootException;
-import io.metalboot.boot.DataDir;
 import io.metalboot.boot.Labels;
-import io.metalboot.boot.LiveData;
 import io.metalboot.boot.Progress;
-import io.metalboot.boot.Renderer;
+import io.metalboot.boot.render.GenericConfig;
+import io.metalboot.boot.render.GrubConfig;
+import io.metalboot.boot.render.IgnitionConfig;
+import io.metalboot.boot.render.IpxeScript;
+import io.metalboot.boot.render.MetadataText;
+import io.metalboot.boot.select.Match;
+import io.metalboot.boot.store.Store;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,16 +26,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The matchbox endpoints: they only match the request to a group and render; the work is in {@link Renderer}. */
+/**
+ * The matchbox endpoints: they only match the request to a group and render (the work is in
+ * {@code boot.render}). Each request reads the store's snapshot once, selects its group once, and
+ * renders from that match: a reload in between never mixes two data sets in one answer.
+ */
 final class BootRoutes implements HttpService {
     static final String TEXT = "text/plain; charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final LiveData data;
+    private final Store store;
     private final Progress progress;
     private final Metrics metrics;
 
-    BootRoutes(LiveData data, Progress progress, Metrics metrics) {
-        this.data = data;
+    BootRoutes(Store store, Progress progress, Metrics metrics) {
+        this.store = store;
         this.progress = progress;
         this.metrics = metrics;
     }
@@ -42,16 +50,14 @@ final class BootRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        get(rules, "/boot.ipxe", (req, res) -> send(req, res, TEXT, Renderer.BOOT_IPXE));
-        get(rules, "/boot.ipxe.0", (req, res) -> send(req, res, TEXT, Renderer.BOOT_IPXE));
-        get(rules, "/ipxe", (req, res) -> rendered(req, res, "ipxe", TEXT, m -> Renderer.ipxe(m)));
-        get(rules, "/grub", (req, res) -> rendered(req, res, "grub", TEXT, m -> Renderer.grub(m)));
-        get(rules, "/ignition", (req, res) -> rendered(req, res, "ignition", "application/vnd.coreos.ignition+json",
-                m -> Renderer.ignition(data.get(), m)));
-        get(rules, "/generic", (req, res) -> rendered(req, res, "generic", TEXT, m -> Renderer.generic(data.get(), m)));
-        get(rules, "/metadata", (req, res) -> rendered(req, res, "metadata", TEXT, Renderer::metadata));
-        get(rules, "/healthz", (req, res) -> send(req, res, TEXT, data.lastError().map(e -> "ok (serving the last good data;"
-                + " the data dir is broken now: " + e + ")\n").orElse("ok\n")));
+        get(rules, "/boot.ipxe", (req, res) -> send(req, res, TEXT, IpxeScript.CHAIN));
+        get(rules, "/boot.ipxe.0", (req, res) -> send(req, res, TEXT, IpxeScript.CHAIN));
+        get(rules, "/ipxe", (req, res) -> rendered(req, res, "ipxe", TEXT, IpxeScript::of));
+        get(rules, "/grub", (req, res) -> rendered(req, res, "grub", TEXT, GrubConfig::of));
+        get(rules, "/ignition", (req, res) -> rendered(req, res, "ignition", "application/vnd.coreos.ignition+json", IgnitionConfig::of));
+        get(rules, "/generic", (req, res) -> rendered(req, res, "generic", TEXT, GenericConfig::of));
+        get(rules, "/metadata", (req, res) -> rendered(req, res, "metadata", TEXT, MetadataText::of));
+        get(rules, "/healthz", (req, res) -> send(req, res, TEXT, store.health().text()));
         get(rules, "/metrics", (req, res) -> send(req, res, "text/plain; version=0.0.4; charset=utf-8", metrics.text()));
         get(rules, "/status", (req, res) -> send(req, res, "application/json", status()));
     }
@@ -61,11 +67,10 @@ final class BootRoutes implements HttpService {
         rules.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.exact(path), handler);
     }
 
-    private void rendered(ServerRequest req, ServerResponse res, String endpoint, String type, Function<Renderer.Match, String> body) {
+    private void rendered(ServerRequest req, ServerResponse res, String endpoint, String type, Function<Match, String> body) {
         long start = System.nanoTime();
         Labels labels = labels(req);
-        DataDir dir = data.get();
-        Renderer.Match match = Renderer.match(dir, labels);
+        Match match = Match.of(store.snapshot(), labels);
         String text = body.apply(match);
         metrics.rendered(endpoint, System.nanoTime() - start);
         String mac = labels.values().get("mac");
@@ -87,7 +92,9 @@ final class BootRoutes implements HttpService {
     }
 
     static String ip(ServerRequest req) {
-        return req.remotePeer().address() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : req.remotePeer().host();
+        // an unresolved address (an in-memory client) has no InetAddress: its host string then
+        return req.remotePeer().address() instanceof InetSocketAddress a && a.getAddress() != null ? a.getAddress().getHostAddress()
+                : req.remotePeer().host();
     }
 
     private String status() {
@@ -96,6 +103,9 @@ final class BootRoutes implements HttpService {
             var n = list.addObject().put("mac", s.mac()).put("ip", s.ip()).put("stage", s.stage()).put("time", s.time().toString())
                     .put("stages", String.join(", ", s.stages()));
             s.name().ifPresent(name -> n.put("name", name));
+            if (!s.replica().isEmpty()) {
+                n.put("replica", s.replica());
+            }
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n";

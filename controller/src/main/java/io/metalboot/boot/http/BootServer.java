@@ -8,9 +8,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.metalboot.boot.BootException;
 import io.metalboot.boot.Labels;
-import io.metalboot.boot.LiveData;
 import io.metalboot.boot.Profile;
 import io.metalboot.boot.Progress;
+import io.metalboot.boot.store.Store;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -50,13 +50,13 @@ public final class BootServer implements AutoCloseable {
         return stopped;
     }
 
-    /** Binds {@code host:port} (0: any free port) and serves {@code data}. */
-    public static BootServer start(String host, int port, LiveData data, Progress progress) {
-        return start(host, port, data, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
+    /** Binds {@code host:port} (0: any free port) and serves {@code store}. */
+    public static BootServer start(String host, int port, Store store, Progress progress) {
+        return start(host, port, store, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
     }
 
-    /** As {@link #start(String, int, LiveData, Progress)} with other timeouts (tests). */
-    static BootServer start(String host, int port, LiveData data, Progress progress, Duration idle, Duration header) {
+    /** As {@link #start(String, int, Store, Progress)} with other timeouts (tests). */
+    static BootServer start(String host, int port, Store store, Progress progress, Duration idle, Duration header) {
         Metrics metrics = new Metrics();
         HeaderDeadline headerDeadline = new HeaderDeadline(header);
         CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -72,7 +72,7 @@ public final class BootServer implements AutoCloseable {
                 .connectionOptions(ReadTimeout.of(idle))
                 .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
                         .addHandler(io.helidon.http.DirectHandler.EventType.INTERNAL_ERROR, BootServer::unreadable).build())
-                .routing(r -> routing(r, data, progress, metrics)).build().start();
+                .routing(r -> routing(r, store, progress, metrics)).build().start();
         if (server.port() < 0) {
             // Helidon logs the bind failure and returns a server without a listener; never keep running like that
             closing.set(true);
@@ -81,14 +81,14 @@ public final class BootServer implements AutoCloseable {
             throw new BootException(500, "cannot listen on " + host + ":" + port + " (port taken, address not on this machine,"
                     + " or a port below 1024 without root); pick another with --http HOST:PORT");
         }
-        LOG.log(Level.INFO, "serving data={0} on http://{1}:{2}/ max-connections={3}", data.get().root(), host,
+        LOG.log(Level.INFO, "serving store={0} on http://{1}:{2}/ max-connections={3}", store.describe(), host,
                 Integer.toString(server.port()), Integer.toString(maxConnections));
         ListenerWatch.start(server.port(), closing, stopped);
         return new BootServer(server, headerDeadline, closing, stopped);
     }
 
     /** The routing, shared by {@link #start} and the tests. */
-    static void routing(HttpRouting.Builder r, LiveData data, Progress progress, Metrics metrics) {
+    static void routing(HttpRouting.Builder r, Store store, Progress progress, Metrics metrics) {
         r.addFilter((chain, req, res) -> {
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
             if (CONTROL.matcher(path).find()) {
@@ -99,14 +99,14 @@ public final class BootServer implements AutoCloseable {
             }
             metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
         });
-        r.register(new BootRoutes(data, progress, metrics));
-        Assets assets = new Assets(data.get().root());
+        r.register(new BootRoutes(store, progress, metrics));
+        Assets assets = new Assets(store.snapshot().root());
         r.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create(Assets.PREFIX + "*"), (req, res) -> {
             String path = req.path().path();
             Assets.Found found = assets.find(path);
             if (Assets.send(req, res, found) && req.prologue().method() == Method.GET) {
                 String ip = BootRoutes.ip(req);
-                for (Profile p : data.get().profiles().values()) {
+                for (Profile p : store.snapshot().profiles().values()) {
                     if (path.equals(pathOf(p.kernel()))) {
                         progress.seenAt(ip, "kernel");
                     } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {

@@ -1,9 +1,9 @@
 package io.metalboot.boot.ignition;
 
 /**
- * A Butane or Ignition document that cannot be translated: not valid YAML or JSON after rendering, an
- * unknown key, a {@code contents.local} file that cannot be read. Always the data dir's fault, so the
- * boot server answers it with 500, never 404; the message names the file and line.
+ * A config that cannot be turned into Ignition (YAML or JSON that does not parse, an unknown field,
+ * a {@code contents.local} file that cannot be embedded); the message names the file and line.
+ * The boot server answers it with a 500.
  */
 public class IgnitionException extends RuntimeException {
     private static final long serialVersionUID = 1L;

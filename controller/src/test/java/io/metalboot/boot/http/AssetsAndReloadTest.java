@@ -3,7 +3,7 @@ package io.metalboot.boot.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.net.URI;
@@ -35,7 +35,7 @@ class AssetsAndReloadTest {
         byte[] kernel = new byte[6 * 1024 * 1024 + 123];
         new Random(7).nextBytes(kernel);
         Path file = Files.write(dir.resolve("assets/flatcar/vmlinuz"), kernel);
-        try (LiveData data = new LiveData(dir);
+        try (FileStore data = new FileStore(dir);
                 BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
             String url = "http://127.0.0.1:" + server.port() + "/assets/flatcar/vmlinuz";
             Path a = dir.resolve("part-a");
@@ -76,7 +76,7 @@ class AssetsAndReloadTest {
         Files.writeString(dir.resolve("profiles/p.json"), "{\"id\":\"p\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"one\"]}}");
         Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":\"p\"}");
         HttpClient client = HttpClient.newHttpClient();
-        try (LiveData data = new LiveData(dir);
+        try (FileStore data = new FileStore(dir);
                 BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
             URI ipxe = URI.create("http://127.0.0.1:" + server.port() + "/ipxe");
             URI health = URI.create("http://127.0.0.1:" + server.port() + "/healthz");
@@ -100,7 +100,7 @@ class AssetsAndReloadTest {
         Files.writeString(dir.resolve("profiles/q.json"), "{\"id\":\"q\",\"boot\":{\"kernel\":\"/assets/k\",\"args\":[\"swapped\"]}}");
         Files.writeString(dir.resolve("groups/g.json"), "{\"id\":\"g\",\"profile\":\"p\"}");
         HttpClient client = HttpClient.newHttpClient();
-        try (LiveData data = new LiveData(dir);
+        try (FileStore data = new FileStore(dir);
                 BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
             URI ipxe = URI.create("http://127.0.0.1:" + server.port() + "/ipxe");
             URI health = URI.create("http://127.0.0.1:" + server.port() + "/healthz");

@@ -3,7 +3,7 @@ package io.metalboot.boot.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.time.Clock;
@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Injection through labels and traversal through asset paths, sent raw with the real curl (--path-as-is). */
 class AttackTableTest {
-    static LiveData data;
+    static FileStore data;
     static BootServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        data = new LiveData(SeedDataTest.SEED);
+        data = new FileStore(SeedDataTest.SEED);
         server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()));
     }
 

@@ -3,7 +3,7 @@ package io.metalboot.boot.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.io.BufferedReader;
@@ -37,7 +37,7 @@ class AvailabilityTest {
 
     @Test
     void idleConnectionsAndHalfSentHeadersAreClosed() throws Exception {
-        try (LiveData data = new LiveData(SeedDataTest.SEED);
+        try (FileStore data = new FileStore(SeedDataTest.SEED);
                 BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()),
                         Duration.ofSeconds(2), Duration.ofSeconds(2));
                 Socket idle = connect(server.port());

@@ -3,7 +3,7 @@ package io.metalboot.boot.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class FuzzTest {
     @Test
     void mutatedRequestsNeverGetA500NorHangTheServer() throws Exception {
         Random random = new Random(16);
-        try (LiveData data = new LiveData(SeedDataTest.SEED);
+        try (FileStore data = new FileStore(SeedDataTest.SEED);
                 BootServer server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()))) {
             send(server.port(), SEEDS.get(0).getBytes(StandardCharsets.ISO_8859_1)); // warm up before measuring
             long before = usedHeapAfterGc();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.time.Clock;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /** /metrics and /status under a flood of made-up paths and MACs: no injected line, no series or entry per request. */
 class GrowthTest {
-    LiveData data;
+    FileStore data;
     BootServer server;
 
     @BeforeEach
     void start() throws Exception {
-        data = new LiveData(SeedDataTest.SEED);
+        data = new FileStore(SeedDataTest.SEED);
         server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of("192.168.1.201", SeedDataTest.MAC),
                 Map.of(SeedDataTest.MAC, "kube-master"), Clock.systemUTC()));
     }

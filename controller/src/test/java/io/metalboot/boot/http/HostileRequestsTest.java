@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class HostileRequestsTest {
     static final String KERNEL = "/assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz";
     @TempDir
     static Path dir;
-    static LiveData data;
+    static FileStore data;
     static BootServer server;
     static String etag;
     static String lastModified;
@@ -55,7 +55,7 @@ class HostileRequestsTest {
         Files.createSymbolicLink(assets.resolve("kernel-link"), Path.of("coreos/1053.2.0/coreos_production_pxe.vmlinuz"));
         Files.writeString(assets.resolve("big.img.part"), "unverified-bytes");
         Files.createSymbolicLink(assets.resolve("part-link"), Path.of("big.img.part"));
-        data = new LiveData(dir);
+        data = new FileStore(dir);
         server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(), Clock.systemUTC()));
         RequiredTool.Run head = curl("-sSI", url(KERNEL));
         etag = header(head.output(), "etag");

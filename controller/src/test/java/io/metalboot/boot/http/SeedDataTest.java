@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metalboot.boot.LiveData;
+import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.router.RequiredTool;
 import java.net.URI;
@@ -31,13 +31,13 @@ class SeedDataTest {
 
     @TempDir
     Path tmp;
-    LiveData data;
+    FileStore data;
     BootServer server;
     HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
-        data = new LiveData(SEED);
+        data = new FileStore(SEED);
         server = BootServer.start("127.0.0.1", 0, data, new Progress(Map.of(), Map.of(MAC, "kube-master"), Clock.systemUTC()));
     }
 

@@ -1,4 +1,7 @@
-package io.metalboot.boot;
+package io.metalboot.boot.store;
+
+import io.metalboot.boot.BootException;
+import io.metalboot.boot.DataDir;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -10,51 +13,68 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The data dir as served: read once, kept in memory, read again when a file under groups/,
+ * The file store: a data dir as served: read once, kept in memory, read again when a file under groups/,
  * profiles/, ignition/ or generic/ changes, also when one of them is replaced by another directory. A reload that fails is logged and the last good data
  * keeps serving. The first load's warnings are the caller's to show; a reload's are logged.
  */
-public final class LiveData implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(LiveData.class.getName());
+public final class FileStore implements Store {
+    private static final System.Logger LOG = System.getLogger(FileStore.class.getName());
     private final Path root;
-    private final AtomicReference<DataDir> current;
-    private final AtomicReference<Optional<String>> lastError = new AtomicReference<>(Optional.empty());
+    private final Snapshots snapshots;
     private static final String[] WATCHED = {"", "groups", "profiles", "ignition", "generic"};
     private final java.util.Map<String, java.nio.file.WatchKey> keys = new java.util.HashMap<>();
     private final WatchService watcher;
     private final Thread thread;
 
-    public LiveData(Path root) throws IOException {
+    public FileStore(Path root) {
         this.root = root;
-        this.current = new AtomicReference<>(DataDir.load(root));
-        this.watcher = FileSystems.getDefault().newWatchService();
+        this.snapshots = new Snapshots(DataDir.load(root));
+        try {
+            this.watcher = FileSystems.getDefault().newWatchService();
+        } catch (IOException e) {
+            throw new BootException(500, "cannot watch " + root + " for changes: " + e.getMessage(), e);
+        }
         watchDirs();
         this.thread = Thread.ofVirtual().name("metalboot-data-watch").start(this::watch);
     }
 
-    public DataDir get() {
-        return current.get();
+    @Override
+    public DataDir snapshot() {
+        return snapshots.get();
+    }
+
+    @Override
+    public void watch(java.util.function.Consumer<DataDir> listener) {
+        snapshots.watch(listener);
     }
 
     /** Why the last reload failed, while the previous data keeps serving; empty when it succeeded. */
     public Optional<String> lastError() {
-        return lastError.get();
+        return snapshots.refused();
+    }
+
+    @Override
+    public Health health() {
+        return snapshots.refused().map(e -> new Health(false, java.util.List.of("the data dir is broken now: " + e))).orElse(Health.OK);
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
     }
 
     /** Reads the data dir again now; false (and the old data kept) when it is broken. */
     public boolean reload() {
         try {
             DataDir next = DataDir.load(root);
-            current.set(next);
-            lastError.set(Optional.empty());
+            snapshots.serve(next);
             next.warnings().forEach(w -> LOG.log(Level.WARNING, "data={0} {1}", root, w));
             LOG.log(Level.INFO, "data={0} reloaded: {1} groups, {2} profiles", root, next.groups().size(), next.profiles().size());
             return true;
         } catch (BootException e) {
-            lastError.set(Optional.of(e.getMessage()));
+            snapshots.refuse(e.getMessage());
             LOG.log(Level.ERROR, "data={0} reload failed, still serving the last good data: {1}", root, e.getMessage());
             return false;
         }
@@ -104,8 +124,12 @@ public final class LiveData implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        watcher.close();
+    public void close() {
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "data={0} closing the watch: {1}", root, e.getMessage());
+        }
         thread.interrupt();
     }
 }

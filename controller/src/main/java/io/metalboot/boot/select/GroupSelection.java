@@ -1,4 +1,7 @@
-package io.metalboot.boot;
+package io.metalboot.boot.select;
+
+import io.metalboot.boot.Group;
+import io.metalboot.boot.Labels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,17 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link DataDir#select}'s lookup: a group with a {@code mac} selector can only match a request with
+ * {@link io.metalboot.boot.DataDir#select}'s lookup: a group with a {@code mac} selector can only match a request with
  * that MAC, so such groups are found by the request's MAC instead of being tried one by one; the
  * others are tried for every request. The answer is the same as trying every group: every selector
  * matches, the most selectors win, ties go to the lowest id (then the first loaded).
  */
-final class GroupSelection {
+public final class GroupSelection {
     private final List<Group> groups;
     private final List<Integer> withoutMac = new ArrayList<>();
     private final Map<String, List<Integer>> byMac = new HashMap<>();
 
-    GroupSelection(List<Group> groups) {
+    public GroupSelection(List<Group> groups) {
         this.groups = List.copyOf(groups);
         for (int i = 0; i < this.groups.size(); i++) {
             String mac = this.groups.get(i).selector().get("mac");
@@ -29,7 +32,7 @@ final class GroupSelection {
         }
     }
 
-    Optional<Group> select(Labels labels) {
+    public Optional<Group> select(Labels labels) {
         String mac = labels.values().get("mac");
         int best = -1;
         best = best(withoutMac, labels, best);

@@ -1,4 +1,4 @@
-package io.metalboot.boot;
+package io.metalboot.boot.render;
 
 import io.metalboot.boot.ignition.LocalFiles;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * renewed certificate is still served at once. At most {@link #MAX_ENTRIES} entries; when full it
  * starts over, which bounds memory at a rack's worth of configs. Failures are never kept.
  */
-final class IgnitionCache {
+public final class IgnitionCache {
     static final int MAX_ENTRIES = 1024;
 
     private record Entry(String json, List<LocalFiles.FileStamp> read) {
@@ -24,6 +24,9 @@ final class IgnitionCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public IgnitionCache() {
+    }
 
     /** The JSON under {@code key}: kept, or made by {@code translate} with {@code local}, which records what it read. */
     String get(String key, LocalFiles local, Function<LocalFiles, String> translate) {
@@ -39,7 +42,7 @@ final class IgnitionCache {
         return json;
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 }
