@@ -41,7 +41,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RouterChange.Settings settings = change.settings();
-        Inventory inv = inventory.load();
+        Inventory inv = RouterOptions.reachable(inventory.load(), "apply");
         LiveReader reader = LiveReader.forInventory(inv, new RouterTemplates(templates));
         RevisionStore store = RevisionStore.beside(inventory.file);
         try (RouterSession session = router.open(inv)) {

@@ -51,8 +51,9 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
             extraSubnetParameters = List.copyOf(extraSubnetParameters);
         }
 
+        /** {@code NONE}: metalboot never connects to the router; machines boot through {@code serve --proxy-dhcp}. */
         public enum Kind {
-            EDGEOS, OPENWRT;
+            EDGEOS, OPENWRT, NONE;
 
             public String label() {
                 return name().toLowerCase();

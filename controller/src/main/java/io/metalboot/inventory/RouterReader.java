@@ -12,9 +12,11 @@ record RouterReader(Problems problems, Fields f) {
 
     Optional<Router> read() {
         Values values = new Values(problems);
-        Optional<Kind> kind = f.required("kind", "edgeos or openwrt")
-                .flatMap(s -> values.oneOf(s, List.of("edgeos", "openwrt"))).map(k -> Kind.valueOf(k.toUpperCase()));
-        Optional<String> address = f.required("address", "the router's SSH address, e.g. 192.168.1.1").flatMap(this::host);
+        Optional<Kind> kind = f.required("kind", "edgeos, openwrt or none")
+                .flatMap(s -> values.oneOf(s, List.of("edgeos", "openwrt", "none"))).map(k -> Kind.valueOf(k.toUpperCase()));
+        Optional<String> address = kind.equals(Optional.of(Kind.NONE)) // never connected to: the address is only a note
+                ? Optional.of(f.scalar("address").flatMap(this::host).orElse(""))
+                : f.required("address", "the router's SSH address, e.g. 192.168.1.1").flatMap(this::host);
         int port = f.scalar("port").flatMap(s -> values.integer(s, 1, 65535)).orElse(22);
         Optional<String> user = f.scalar("user").flatMap(values::text);
         Optional<String> identity = f.scalar("identity").flatMap(values::text);
@@ -26,7 +28,7 @@ record RouterReader(Problems problems, Fields f) {
         List<String> subnet = dhcp.map(d -> rawParameters(d, "subnetParameters")).orElse(List.of());
         String lan = dhcp.flatMap(d -> d.scalar("lanInterface")).flatMap(this::uciName).orElse("lan");
         return kind.flatMap(k -> address.map(a -> new Router(k, a, port,
-                user.orElse(k == Kind.EDGEOS ? "ubnt" : "root"), identity, knownHosts, legacy, globals, subnet, lan)));
+                user.orElse(k == Kind.EDGEOS ? "ubnt" : k == Kind.OPENWRT ? "root" : ""), identity, knownHosts, legacy, globals, subnet, lan)));
     }
 
     private Optional<String> host(Scalar s) {
