@@ -19,7 +19,7 @@ import java.util.Random;
  */
 public final class ProxyFlood {
     public static void main(String[] args) throws Exception {
-        InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("255.255.255.255"), 67);
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("192.168.1.255"), 67); // no default route in the namespace: the LAN's broadcast
         try (DatagramSocket client = new DatagramSocket(null); DatagramSocket flood = new DatagramSocket()) {
             client.setReuseAddress(true);
             client.setBroadcast(true);
@@ -37,6 +37,7 @@ public final class ProxyFlood {
             throws Exception {
         Random random = new Random(21);
         byte[] good = discover(mac, 1);
+        byte[] stranger = discover("02:00:00:00:00:99", 1); // mutated copies must not count as the legitimate client's answers
         client.setSoTimeout(1);
         long start = System.nanoTime();
         long sent = 0;
@@ -48,9 +49,9 @@ public final class ProxyFlood {
             for (; sent < due; sent++) {
                 byte[] bad = switch ((int) (sent % 4)) {
                     case 0 -> randomBytes(random, 1 + random.nextInt(700));
-                    case 1 -> mutate(good, random);
+                    case 1 -> mutate(stranger, random);
                     case 2 -> discover(String.format("02:00:00:%02x:%02x:%02x", random.nextInt(256), random.nextInt(256), random.nextInt(256)), 1);
-                    default -> java.util.Arrays.copyOf(good, 100 + random.nextInt(140));
+                    default -> java.util.Arrays.copyOf(stranger, 100 + random.nextInt(140));
                 };
                 flood.send(new DatagramPacket(bad, bad.length, server));
             }
