@@ -132,7 +132,7 @@ public final class ProxyDhcpServer implements AutoCloseable {
         answered.incrementAndGet();
         Optional<String> clientIp = request.ciaddr().bits() != 0 ? Optional.of(request.ciaddr().toString()) : Optional.empty();
         LOG.log(System.Logger.Level.INFO, "proxydhcp answered mac={0} arch={1} file={2} port={3}", answer.get().mac(),
-                answer.get().arch(), answer.get().file(), port == Port.PXE ? config.pxePort() : config.dhcpPort());
+                String.valueOf(answer.get().arch()), answer.get().file(), String.valueOf(port == Port.PXE ? pxePort : dhcpPort));
         listener.accept(new ProxyEvent(answer.get().mac(), clientIp, answer.get().arch(), answer.get().file(), port == Port.PXE));
     }
 

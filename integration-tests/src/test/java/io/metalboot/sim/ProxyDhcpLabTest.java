@@ -1,6 +1,7 @@
 package io.metalboot.sim;
 
 import static io.metalboot.sim.PlanCommandTest.metalboot;
+import static io.metalboot.sim.VirtualLabTest.fetched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +43,8 @@ class ProxyDhcpLabTest {
                 lab.print(known, stranger);
             }
             String console = known.consoleText();
-            assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
-            assertTrue(console.contains("\nipxe... ok"), "the chain to /ipxe: " + console);
+            assertTrue(fetched(console, "http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), console);
+            assertTrue(fetched(console, "\nipxe"), "the chain to /ipxe: " + console);
             lab.assertBootedToItsIgnition(known, "proxydhcp");
             assertFalse(stranger.consoleText().contains("boot.ipxe"), stranger.consoleText());
             assertFalse(lab.serveText().contains("mac=" + STRANGER), lab.serveText());
@@ -62,7 +63,7 @@ class ProxyDhcpLabTest {
             }
             String console = machine.consoleText();
             assertTrue(console.contains("Features:") && console.contains("EFI"), "the ipxe.efi fetched over TFTP is running: " + console);
-            assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
+            assertTrue(fetched(console, "http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), console);
             lab.assertBootedToItsIgnition(machine, "proxydhcp");
         }
     }
