@@ -75,6 +75,11 @@ public final class DataDirWriter {
             own.put("ipv4_address", m.ip().toString());
             own.put("role", role);
             own.put("ssh_authorized_keys", inv.ssh().authorizedKeys());
+            own.put("static_network", Map.of()); // empty: the router's fixed lease gives the address
+            if (inv.router().kind() == io.metalboot.router.plan.RouterKind.NONE) { // no fixed lease: a static address
+                own.put("static_network", Map.of("mac", m.mac().toString(), "address", m.ip() + "/" + inv.network().subnet().prefixLength(),
+                        "gateway", inv.network().gateway().toString(), "dns", inv.network().dns().stream().map(Object::toString).toList()));
+            }
             if (m.role() != Machine.Role.NONE) {
                 own.putAll(cluster.forNode(m));
             }

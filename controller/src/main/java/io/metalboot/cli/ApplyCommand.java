@@ -43,7 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RouterChange.Settings settings = change.settings();
-        Inventory inv = inventory.load();
+        Inventory inv = RouterOptions.reachable(inventory.load(), "apply");
         LiveReader reader = SettledRead.forInventory(inv, new RouterTemplates(templates));
         try (RouterSession session = router.open(inv)) {
             RouterChangeRun run = new RouterChangeRun(session, reader, RevisionStore.beside(inventory.file), RouterOptions.id(inv));

@@ -37,9 +37,10 @@ final class CheckCommand implements Callable<Integer> {
                 .filter(s -> !s.endsWith(" 0"))
                 .collect(Collectors.joining(", "));
         var out = spec.commandLine().getOut();
-        out.printf("%s: ok: cluster %s, %d machines (%s), %s router %s, boot server %s%n", inventory.file,
-                inv.cluster().name(), inv.machines().size(), roles, inv.router().kind().label(),
-                inv.router().address(), inv.bootServer().baseUrl());
+        out.printf("%s: ok: cluster %s, %d machines (%s), %s, boot server %s%n", inventory.file,
+                inv.cluster().name(), inv.machines().size(), roles, inv.router().kind() == io.metalboot.router.plan.RouterKind.NONE
+                        ? "no router access (serve --proxy-dhcp)" : inv.router().kind().label() + " router " + inv.router().address(),
+                inv.bootServer().baseUrl());
         inv.warnings().forEach(w -> out.println("warning: " + w));
         if (data.isPresent()) {
             io.metalboot.boot.DataDir dir = io.metalboot.boot.DataDir.load(data.get());

@@ -61,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = inventory.load();
+        Inventory inv = RouterOptions.reachable(inventory.load(), "diff");
         RevisionStore store = RevisionStore.beside(inventory.file);
         String id = RouterOptions.id(inv);
         if (store.list().stream().noneMatch(r -> r.router().equals(id))) {

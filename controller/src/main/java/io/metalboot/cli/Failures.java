@@ -33,7 +33,8 @@ final class Failures implements IExecutionExceptionHandler {
             return BAD_INPUT;
         }
         err.println("metalboot: " + (e instanceof RouterAgentException || e instanceof PkiException || e instanceof TftpException
-                || e instanceof io.metalboot.boot.BootException || e instanceof AssetsException ? "" : e.getClass().getSimpleName() + ": ")
+                || e instanceof io.metalboot.boot.BootException || e instanceof AssetsException
+                || e instanceof io.metalboot.proxydhcp.ProxyDhcpException ? "" : e.getClass().getSimpleName() + ": ")
                 + Style.safe(String.valueOf(e.getMessage())));
         for (Throwable c = e instanceof AssetsException ? null : e.getCause(); c != null; c = c.getCause()) {
             err.println("  caused by: " + Style.safe(c.toString()));

@@ -43,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = inventory.load();
+        Inventory inv = RouterOptions.reachable(inventory.load(), "plan");
         RouterTemplates t = new RouterTemplates(templates);
         Reading reading;
         try (RouterSession session = router.open(inv)) {

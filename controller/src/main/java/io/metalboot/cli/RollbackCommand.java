@@ -50,7 +50,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RouterChange.Settings settings = change.settings();
-        Inventory inv = inventory.load();
+        Inventory inv = RouterOptions.reachable(inventory.load(), "rollback");
         RevisionStore store = RevisionStore.beside(inventory.file);
         String id = RouterOptions.id(inv);
         Target target = target(store, id);

@@ -18,6 +18,19 @@ final class RouterOptions {
                     + " A changed key is always refused.")
     boolean trustNewHostKey;
 
+    /**
+     * The inventory, when it lets metalboot reach its router; with {@code router.kind: none} the
+     * command is refused (exit 2) before anything connects.
+     */
+    static Inventory reachable(Inventory inv, String command) {
+        if (inv.router().kind() == io.metalboot.router.plan.RouterKind.NONE) {
+            throw new BadInputException(command + ": " + inv.source() + " sets router.kind none, so metalboot never connects to the"
+                    + " router and has nothing to " + command + "; boot the machines with 'metalboot serve --proxy-dhcp' beside the"
+                    + " router's own DHCP server (README: No router access)");
+        }
+        return inv;
+    }
+
     /** How revisions name the router: {@code user@address:port}. */
     static String id(Inventory inv) {
         return inv.router().user() + "@" + inv.router().address() + ":" + inv.router().port();

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                         + " (DIR holds this server's assets/, tftpboot/ and contents.local files; its groups, profiles and"
                         + " templates come from etcd, pushed with 'metalboot store push'). A server that cannot read etcd at"
                         + " start does not start; once started it keeps serving its last data while etcd is down.",
+                "Without router access: metalboot serve --data DIR -c cluster.yaml --proxy-dhcp --http 192.168.1.250:80 --tftp 192.168.1.250:69 (as root)",
                 "Exit status: 0 stopped, 1 failure (port taken, data dir broken, the HTTP listener stopped), 2 bad flag."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -65,13 +66,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Inventory whose fixed addresses name the machines in /status (asset downloads carry no MAC).")
     Optional<Path> inventory;
 
+    @picocli.CommandLine.Mixin
+    ProxyDhcpOptions proxyDhcp;
+
     @Override
     public Integer call() throws Exception {
         HostPort listen = HostPort.parse("--http", http);
         Map<String, String> macByIp = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        if (inventory.isPresent()) {
-            Inventory inv = InventoryLoader.load(inventory.get());
+        Optional<Inventory> loaded = inventory.map(InventoryLoader::load);
+        if (loaded.isPresent()) {
+            Inventory inv = loaded.get();
             for (Machine m : inv.machines()) {
                 macByIp.put(m.ip().toString(), m.mac().toString());
                 names.put(m.mac().toString(), m.name());
@@ -89,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
                                 event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"), knownAddresses(macByIp))
-                        : () -> { }) {
+                        : () -> { };
+                AutoCloseable proxy = proxyDhcp.start(loaded, progress, spec.commandLine().getOut(), spec.commandLine().getErr())) {
             var out = spec.commandLine().getOut();
             int port = server.port();
             out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", live.describe(), listen.host(), port);

@@ -25,6 +25,9 @@ record InventoryRules(Problems problems) {
             boolean poolUsable = checkNetwork(net);
             boot.ifPresent(b -> host("bootServer.address", b.address(), net.subnet()));
             machines.forEach(e -> checkMachine(net, poolUsable && kind.equals(Optional.of(RouterKind.EDGEOS)), e));
+            if (kind.equals(Optional.of(RouterKind.NONE))) {
+                new NoRouterRules(problems).check(net, poolUsable, machines);
+            }
             apart("kubernetes.serviceCidr", k8s.serviceCidr(), "network.subnet", net.subnet());
             apart("kubernetes.podCidr", k8s.podCidr(), "network.subnet", net.subnet());
         });

@@ -14,7 +14,9 @@ record RouterReader(Problems problems, Fields f) {
         Values values = new Values(problems);
         Optional<RouterKind> kind = f.required("kind", String.join(" or ", RouterKind.labels()))
                 .flatMap(s -> values.oneOf(s, RouterKind.labels())).map(k -> RouterKind.ofLabel(k).orElseThrow());
-        Optional<String> address = f.required("address", "the router's SSH address, e.g. 192.168.1.1").flatMap(this::host);
+        Optional<String> address = kind.equals(Optional.of(RouterKind.NONE)) // never connected to: the address is only a note
+                ? Optional.of(f.scalar("address").flatMap(this::host).orElse(""))
+                : f.required("address", "the router's SSH address, e.g. 192.168.1.1").flatMap(this::host);
         int port = f.scalar("port").flatMap(s -> values.integer(s, 1, 65535)).orElse(22);
         Optional<String> user = f.scalar("user").flatMap(values::text);
         Optional<String> identity = f.scalar("identity").flatMap(values::text);

@@ -17,6 +17,8 @@ public final class DesiredState {
         return switch (inv.router().kind()) {
             case EDGEOS -> edgeos(inv, templates);
             case OPENWRT -> openwrt(inv, templates);
+            case NONE -> throw new IllegalStateException("router.kind none has no router state to plan (this is a bug in metalboot:"
+                    + " the command should have refused a router-less inventory first)");
         };
     }
 

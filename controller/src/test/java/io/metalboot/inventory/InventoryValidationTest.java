@@ -67,7 +67,7 @@ class InventoryValidationTest {
                         "t.yaml:20: machines is empty; list at least one machine (name, mac, ip, role)",
                         "t.yaml:21: unused: unknown field 'unused'; valid fields here: version, cluster, network, router, bootServer, machines, os, kubernetes, ssh")),
                 new Case("router kind typo", "kind: edgeos", "kind: edgos", List.of(
-                        "t.yaml:14: router.kind 'edgos' is not one of edgeos, openwrt (did you mean 'edgeos'?)")),
+                        "t.yaml:14: router.kind 'edgos' is not one of edgeos, openwrt, none (did you mean 'edgeos'?)")),
                 new Case("role typo", "role: worker", "role: wroker", List.of(
                         "t.yaml:28: machines[1].role 'wroker' is not one of master, worker, none (did you mean 'worker'?)")),
                 new Case("key given twice", "  user: ubnt\n", "  user: ubnt\n  user: admin\n", List.of(

@@ -17,7 +17,7 @@ class BackgroundJobTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void aBackgroundJobOutlivesItsChannelAndCanBeKilledLater(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             SimulatedRouter router = ssh.router();

@@ -27,7 +27,7 @@ class JsonOutputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void everyRouterCommandSpeaksJson(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = LabDesired.inventoryFor(ssh.router(), dir).toString();

@@ -42,7 +42,7 @@ class PlanCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void planShowsPendingChangesThenUpToDate(RouterKind kind) throws Exception {
         try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
             String inv = inventory(ssh.router()).toString();

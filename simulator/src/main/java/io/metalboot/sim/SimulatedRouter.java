@@ -47,6 +47,7 @@ public final class SimulatedRouter implements AutoCloseable {
         this.model = switch (kind) {
             case EDGEOS -> new EdgeosModel(fs, faults, processes, this::dropConnections);
             case OPENWRT -> new OpenwrtModel(fs, faults, processes);
+            case NONE -> throw new IllegalArgumentException("router kind none is no router to simulate (choose edgeos or openwrt)");
         };
         CommandTable exec = Tools.registerAll(new CommandTable());
         CommandTable login = Tools.registerAll(new CommandTable());

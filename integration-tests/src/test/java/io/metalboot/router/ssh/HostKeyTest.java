@@ -28,7 +28,7 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void anUnknownKeyIsRefusedWithItsFingerprintAndTheFlagToTrustIt(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
@@ -46,7 +46,7 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void trustOnFirstUseRecordsTheKeyAsOpenSshDoesAndStrictAcceptsItThen(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(kind, dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));
@@ -112,7 +112,7 @@ class HostKeyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(RouterKind.class)
+    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
     void aRouterOfferingOnlySshRsaIsRefusedUnlessItsEntryAllowsIt(RouterKind kind) throws Exception {
         try (SimFixture sim = SimFixture.start(SimConfig.of(kind, dir.resolve("sim")).withRsaHostKey(), dir)) {
             RouterTarget target = sim.target().withIdentity(sim.authorizedKey("ed25519"));

@@ -1,5 +1,6 @@
 package io.metalboot.router.change;
 
+import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.dialect.RouterDialect;
 import io.metalboot.router.edgeos.EdgeosDialect;
 import io.metalboot.router.openwrt.OpenwrtDialect;
@@ -14,6 +15,8 @@ public final class Dialects {
         return switch (kind) {
             case EDGEOS -> new EdgeosDialect();
             case OPENWRT -> new OpenwrtDialect();
+            case NONE -> throw new RouterAgentException("router.kind is none: metalboot does not connect to this router (machines"
+                    + " boot through 'metalboot serve --proxy-dhcp'); set router.kind to edgeos or openwrt to manage it");
         };
     }
 }

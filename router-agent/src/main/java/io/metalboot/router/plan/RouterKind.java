@@ -13,7 +13,9 @@ import java.util.Optional;
 public enum RouterKind {
     EDGEOS("edgeos", "ubnt", "/config/metalboot", List.of(EntryKind.STATIC_MAPPING, EntryKind.GLOBAL_PARAMETER,
             EntryKind.SUBNET_PARAMETER, EntryKind.FILE)),
-    OPENWRT("openwrt", "root", "/etc/metalboot", List.of(EntryKind.SECTION, EntryKind.FILE));
+    OPENWRT("openwrt", "root", "/etc/metalboot", List.of(EntryKind.SECTION, EntryKind.FILE)),
+    /** No router access: metalboot never connects to the router; machines boot through {@code serve --proxy-dhcp}. */
+    NONE("none", "", "", List.of());
 
     private final String label;
     private final String defaultUser;
@@ -54,6 +56,16 @@ public enum RouterKind {
     /** The entry kinds metalboot can own on this router kind, in state-file order. */
     public List<EntryKind> ownable() {
         return ownable;
+    }
+
+    /** Whether metalboot manages this router over SSH (every kind but {@link #NONE}). */
+    public boolean managed() {
+        return this != NONE;
+    }
+
+    /** The kinds metalboot manages over SSH, in declaration order. */
+    public static List<RouterKind> managedKinds() {
+        return Arrays.stream(values()).filter(RouterKind::managed).toList();
     }
 
     /** Every kind's label, in declaration order. */
