@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Boot progress per machine: each request is an event for a MAC (from its labels, or for assets
- * from the client's address, through the inventory's fixed addresses or the MAC first seen from that
+ * from the client's address, through the inventory's fixed addresses or the MAC last seen from that
  * address). Stages in boot order: ipxe, kernel, initrd, ignition, installed. Progress is what clients
  * claim, not proof: any client can name any MAC. Bounded: every inventory machine, plus at most
  * {@link #MAX_UNKNOWN} other MACs (and as many learned addresses), the least recently seen evicted.
@@ -65,9 +65,14 @@ public final class Progress {
     }
 
     /** What a client claims: {@code mac} reached {@code stage}. Nothing proves it; anyone who can reach the server can say so. */
-    public synchronized void seen(String mac, String ip, String stage) {
+    public void seen(String mac, String ip, String stage) {
+        seen(mac, ip, stage, clock.instant());
+    }
+
+    /** As {@link #seen(String, String, String)}, at {@code time} (an event replayed from the boot history). */
+    public synchronized void seen(String mac, String ip, String stage, Instant time) {
         if (!inventoryIps.containsKey(ip)) {
-            learnedIps.putIfAbsent(ip, mac);
+            learnedIps.put(ip, mac); // the latest: a DHCP address passes from machine to machine
         }
         Map<String, Status> into = names.containsKey(mac) ? known : unknown;
         Status old = into.get(mac);
@@ -75,7 +80,7 @@ public final class Progress {
         if (!stages.contains(stage)) {
             stages.add(stage);
         }
-        into.put(mac, new Status(mac, ip, stage, clock.instant(), Optional.ofNullable(names.get(mac)), stages, replica));
+        into.put(mac, new Status(mac, ip, stage, time, Optional.ofNullable(names.get(mac)), stages, replica));
         dirty.add(mac);
         if (dirty.size() > MAX_UNKNOWN + names.size()) {
             dirty.removeIf(m -> !known.containsKey(m) && !unknown.containsKey(m)); // evicted before they were written
@@ -118,6 +123,11 @@ public final class Progress {
     /** What every server sharing the store reported, by MAC; {@link #all()} shows the latest of these and this server's own. */
     public void shared(Map<String, Status> statuses) {
         this.shared = Map.copyOf(statuses);
+    }
+
+    /** The MAC of the machine at {@code ip}: the inventory's, or the last one seen from there. */
+    public synchronized Optional<String> macAt(String ip) {
+        return Optional.ofNullable(inventoryIps.getOrDefault(ip, learnedIps.get(ip)));
     }
 
     /** An event from a client known only by address; ignored when the address is unknown. */

@@ -3,6 +3,7 @@ package io.metalboot.cli;
 import io.metalboot.boot.Progress;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.Machine;
+import io.metalboot.inventory.UnknownMachines;
 import io.metalboot.proxydhcp.ProxyDhcpConfig;
 import io.metalboot.proxydhcp.ProxyDhcpServer;
 import io.metalboot.router.Ipv4Address;
@@ -41,9 +42,11 @@ final class ProxyDhcpOptions {
         Inventory inv = inventory.orElseThrow(() -> new BadInputException(
                 "--proxy-dhcp needs the inventory (-c cluster.yaml): it answers only the machines the inventory names"));
         Ipv4Address server = inv.bootServer().address();
+        // an unknown machine is answered only when the inventory says so itself: its firmware otherwise goes on to its next boot device
+        boolean answerUnknown = inv.bootServer().unknownMachinesStated().filter(u -> u != UnknownMachines.IGNORE).isPresent();
         ProxyDhcpConfig config = ProxyDhcpConfig.lan(server, inv.bootServer().baseUrl() + "/boot.ipxe",
                 inv.machines().stream().map(Machine::mac).collect(Collectors.toSet()))
-                .withPorts(port, pxePort, ProxyDhcpConfig.CLIENT_PORT);
+                .withPorts(port, pxePort, ProxyDhcpConfig.CLIENT_PORT).answeringUnknown(answerUnknown);
         if (iface.isPresent()) {
             config = config.withReplyFrom(addressOf(iface.get()));
         }

@@ -5,6 +5,11 @@ import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.store.SharedProgress;
 import io.metalboot.boot.store.Store;
 import io.metalboot.boot.Progress;
+import io.metalboot.boot.events.Board;
+import io.metalboot.boot.events.BootEvents;
+import io.metalboot.boot.events.FileEventLog;
+import io.metalboot.boot.events.Oui;
+import io.metalboot.inventory.UnknownMachines;
 import io.metalboot.boot.http.BootServer;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.InventoryLoader;
@@ -69,36 +74,52 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ProxyDhcpOptions proxyDhcp;
 
+    @Option(names = "--state", paramLabel = "DIR", description = "Where the boot history is kept (boot-events.jsonl; default:"
+            + " .metalboot/ beside the inventory with -c, else DATA/.metalboot).")
+    Optional<Path> state;
+
     @Override
     public Integer call() throws Exception {
         HostPort listen = HostPort.parse("--http", http);
         Map<String, String> macByIp = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        java.util.List<Board.Known> known = new java.util.ArrayList<>();
+        UnknownMachines unknown = UnknownMachines.DEFAULT;
         Optional<Inventory> loaded = inventory.map(InventoryLoader::load);
         if (loaded.isPresent()) {
             Inventory inv = loaded.get();
             for (Machine m : inv.machines()) {
                 macByIp.put(m.ip().toString(), m.mac().toString());
                 names.put(m.mac().toString(), m.name());
+                known.add(new Board.Known(m.mac().toString(), m.name(), m.ip().toString(), m.role().name().toLowerCase()));
             }
+            unknown = inv.bootServer().unknownMachines();
         }
         String replicaName = replica.orElse(store.isPresent() ? hostName() + ":" + listen.port() : "");
         Progress progress = new Progress(macByIp, names, Clock.systemUTC(), replicaName);
+        Path stateDir = state.orElse(inventory.map(i -> i.toAbsolutePath().getParent().resolve(".metalboot")).orElse(data.resolve(".metalboot")));
+        BootEvents events = new BootEvents(new FileEventLog(stateDir, FileEventLog.DEFAULT_MAX_BYTES), progress, new Board(known),
+                new Oui(Oui.DEBIAN), Clock.systemUTC());
         Optional<java.net.InetSocketAddress> tftpAt = tftp.equals("off") ? Optional.empty()
                 : Optional.of(TftpConfig.parseListen("--tftp", tftp));
         Path tftpboot = data.resolve("tftpboot");
         try (Store live = store.isPresent() ? EtcdStore.open(storeOptions.target("--store", store.get()), data) : new FileStore(data);
                 AutoCloseable shared = live instanceof EtcdStore etcd
                         ? new SharedProgress(etcd.client(), etcd.target(), progress, java.time.Duration.ofMillis(500)) : () -> { };
-                BootServer server = BootServer.start(listen.host(), listen.port(), live, progress);
+                BootEvents closeEvents = events;
+                BootServer server = BootServer.start(listen.host(), listen.port(), live,
+                        new BootServer.Options(events, unknown, new LabOverview(live, data, inventory)));
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
-                                event -> progress.seenAt(event.client().getAddress().getHostAddress(), "tftp"), knownAddresses(macByIp))
+                                event -> events.seenAt(event.client().getAddress().getHostAddress(), "tftp", "tftp",
+                                        Map.of("file", event.file(), "outcome", event.outcome().name().toLowerCase())), knownAddresses(macByIp))
                         : () -> { };
                 AutoCloseable proxy = proxyDhcp.start(loaded, progress, spec.commandLine().getOut(), spec.commandLine().getErr())) {
             var out = spec.commandLine().getOut();
             int port = server.port();
             out.printf("serving %s on http://%s:%d/ (Ctrl-C stops)%n", live.describe(), listen.host(), port);
+            out.printf("watch the lab boot on http://%s:%d/ui (boot history in %s; unknown machines: %s)%n", listen.host(), port,
+                    stateDir.resolve(FileEventLog.FILE), unknown.word());
             if (tftpServer instanceof TftpServer t) {
                 out.printf("serving %s on tftp://%s:%d/%n", tftpboot, tftpAt.get().getAddress().getHostAddress(), t.port());
             } else if (tftpAt.isPresent()) {

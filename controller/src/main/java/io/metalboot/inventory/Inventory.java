@@ -54,7 +54,16 @@ public record Inventory(String source, Cluster cluster, Network network, Router 
     }
 
     /** The machine serving iPXE scripts over HTTP and iPXE binaries over TFTP (the seed's laptop). */
-    public record BootServer(Ipv4Address address, int httpPort, Optional<String> machine) {
+    public record BootServer(Ipv4Address address, int httpPort, Optional<String> machine, Optional<UnknownMachines> unknownMachinesStated) {
+        public BootServer(Ipv4Address address, int httpPort, Optional<String> machine) {
+            this(address, httpPort, machine, Optional.empty());
+        }
+
+        /** {@code bootServer.unknownMachines}, or the default ({@code discover}) when the inventory does not say. */
+        public UnknownMachines unknownMachines() {
+            return unknownMachinesStated.orElse(UnknownMachines.DEFAULT);
+        }
+
         /** Base URL machines use, e.g. {@code http://192.168.1.250} (port omitted when 80). */
         public String baseUrl() {
             return "http://" + address + (httpPort == 80 ? "" : ":" + httpPort);

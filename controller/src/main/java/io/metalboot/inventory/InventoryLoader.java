@@ -94,7 +94,7 @@ public final class InventoryLoader {
                     .flatMap(f -> new NetworkReader(values(), f).read());
             Optional<Router> router = section("router", RouterReader.FIELDS, "kind and address of the router")
                     .flatMap(f -> new RouterReader(problems, f).read());
-            Optional<BootServer> boot = section("bootServer", List.of("address", "httpPort", "machine"),
+            Optional<BootServer> boot = section("bootServer", List.of("address", "httpPort", "machine", "unknownMachines"),
                     "the address serving boot files, e.g. address: 192.168.1.250").flatMap(this::bootServer);
             Optional<MachinesReader.Result> machines = new MachinesReader(problems, top).read();
             Os os = optionalSection("os", List.of("kind", "channel", "version", "installDisk", "baseUrl")).map(this::os)
@@ -125,7 +125,9 @@ public final class InventoryLoader {
             Optional<Ipv4Address> address = f.required("address", "e.g. 192.168.1.250").flatMap(values()::ipv4);
             int port = f.scalar("httpPort").flatMap(s -> values().integer(s, 1, 65535)).orElse(80);
             Optional<String> machine = f.scalar("machine").flatMap(values()::label);
-            return address.map(a -> new BootServer(a, port, machine));
+            Optional<UnknownMachines> unknown = f.scalar("unknownMachines")
+                    .flatMap(s -> values().oneOf(s, List.of("install", "discover", "ignore"))).flatMap(UnknownMachines::parse);
+            return address.map(a -> new BootServer(a, port, machine, unknown));
         }
 
         private Os os(Fields f) {

@@ -35,6 +35,11 @@ public record ProxyDhcpConfig(Ipv4Address server, Ipv4Address replyFrom, int dhc
         return new ProxyDhcpConfig(server, replyFrom, dhcp, pxe, client, bootScriptUrl, machines, answerUnknown);
     }
 
+    /** The same, answering machines the inventory does not name ({@code bootServer.unknownMachines: discover | install}). */
+    public ProxyDhcpConfig answeringUnknown(boolean answer) {
+        return new ProxyDhcpConfig(server, replyFrom, dhcpPort, pxePort, clientPort, bootScriptUrl, machines, answer);
+    }
+
     public ProxyDhcpConfig withReplyFrom(Ipv4Address from) {
         return new ProxyDhcpConfig(server, from, dhcpPort, pxePort, clientPort, bootScriptUrl, machines, answerUnknown);
     }

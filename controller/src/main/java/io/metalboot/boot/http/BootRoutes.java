@@ -15,7 +15,10 @@ import io.metalboot.boot.Progress;
 import io.metalboot.boot.render.GenericConfig;
 import io.metalboot.boot.render.GrubConfig;
 import io.metalboot.boot.render.IgnitionConfig;
+import io.metalboot.boot.events.BootEvents;
+import io.metalboot.boot.render.DiscoverScript;
 import io.metalboot.boot.render.IpxeScript;
+import io.metalboot.inventory.UnknownMachines;
 import io.metalboot.boot.render.MetadataText;
 import io.metalboot.boot.select.Match;
 import io.metalboot.boot.store.Store;
@@ -36,17 +39,21 @@ final class BootRoutes implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Store store;
     private final Progress progress;
+    private final BootEvents events;
+    private final UnknownMachines unknown;
     private final Metrics metrics;
 
-    BootRoutes(Store store, Progress progress, Metrics metrics) {
+    BootRoutes(Store store, BootEvents events, UnknownMachines unknown, Metrics metrics) {
         this.store = store;
-        this.progress = progress;
+        this.progress = events.progress();
+        this.events = events;
+        this.unknown = unknown;
         this.metrics = metrics;
     }
 
     /** The endpoints this service answers; {@link Metrics} counts everything else under one label. */
     static final java.util.Set<String> ENDPOINTS = java.util.Set.of("boot.ipxe", "boot.ipxe.0", "ipxe", "grub", "ignition",
-            "generic", "metadata", "healthz", "metrics", "status");
+            "generic", "metadata", "healthz", "metrics", "status", "discover");
 
     @Override
     public void routing(HttpRules rules) {
@@ -60,6 +67,7 @@ final class BootRoutes implements HttpService {
         get(rules, "/healthz", (req, res) -> send(req, res, TEXT, store.health().text()));
         get(rules, "/metrics", (req, res) -> send(req, res, "text/plain; version=0.0.4; charset=utf-8", metrics.text()));
         get(rules, "/status", (req, res) -> send(req, res, "application/json", status()));
+        get(rules, "/discover", (req, res) -> send(req, res, TEXT, Discovery.report(events, store.snapshot(), req)));
     }
 
     /** GET, and HEAD with the same status and headers and no body (RFC 9110 9.3.2). */
@@ -70,13 +78,22 @@ final class BootRoutes implements HttpService {
     private void rendered(ServerRequest req, ServerResponse res, String endpoint, String type, Function<Match, String> body) {
         long start = System.nanoTime();
         Labels labels = labels(req);
-        Match match = Match.of(store.snapshot(), labels);
+        var data = store.snapshot();
+        String mac = labels.values().get("mac");
+        if (mac != null && (endpoint.equals("ipxe") || endpoint.equals("grub")) && !data.selection().selectsMac(mac)) {
+            Discovery.seen(events, data, labels, ip(req), endpoint, unknown);
+            if (unknown != UnknownMachines.INSTALL && endpoint.equals("ipxe")) {
+                send(req, res, type, unknown == UnknownMachines.DISCOVER ? DiscoverScript.DISCOVER : DiscoverScript.IGNORE);
+                return;
+            }
+        }
+        Match match = Match.of(data, labels);
         String text = body.apply(match);
         metrics.rendered(endpoint, System.nanoTime() - start);
-        String mac = labels.values().get("mac");
         if (mac != null && !endpoint.equals("metadata")) {
             boolean installed = "installed".equals(labels.values().get("os"));
-            progress.seen(mac, ip(req), endpoint.equals("ignition") && installed ? "installed" : endpoint.equals("grub") ? "ipxe" : endpoint);
+            String stage = endpoint.equals("ignition") && installed ? "installed" : endpoint.equals("grub") ? "ipxe" : endpoint;
+            events.seen(mac, ip(req), stage, endpoint, match.profile().id(), 200, Discovery.details(labels));
         }
         send(req, res, type, text);
     }

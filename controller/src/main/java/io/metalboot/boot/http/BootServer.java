@@ -10,7 +10,10 @@ import io.metalboot.boot.BootException;
 import io.metalboot.boot.Labels;
 import io.metalboot.boot.Profile;
 import io.metalboot.boot.Progress;
+import io.metalboot.boot.events.BootEvents;
 import io.metalboot.boot.store.Store;
+import io.metalboot.inventory.UnknownMachines;
+import java.util.Map;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -50,13 +53,33 @@ public final class BootServer implements AutoCloseable {
         return stopped;
     }
 
+    /**
+     * What a server records and shows besides the boot data: where boot events go, what an unknown machine is
+     * answered, and the page's panels on the lab.
+     */
+    public record Options(BootEvents events, UnknownMachines unknownMachines, Overview overview) {
+        /** Progress in memory only, unknown machines installed by the catch-all group (matchbox's way), no lab panels. */
+        public static Options of(Progress progress) {
+            return new Options(BootEvents.inMemory(progress), UnknownMachines.INSTALL, Overview.NONE);
+        }
+    }
+
     /** Binds {@code host:port} (0: any free port) and serves {@code store}. */
     public static BootServer start(String host, int port, Store store, Progress progress) {
-        return start(host, port, store, progress, IDLE_TIMEOUT, HEADER_TIMEOUT);
+        return start(host, port, store, Options.of(progress));
+    }
+
+    /** As {@link #start(String, int, Store, Progress)}, with events kept, unknown machines handled and a page as {@code options} say. */
+    public static BootServer start(String host, int port, Store store, Options options) {
+        return start(host, port, store, options, IDLE_TIMEOUT, HEADER_TIMEOUT);
     }
 
     /** As {@link #start(String, int, Store, Progress)} with other timeouts (tests). */
     static BootServer start(String host, int port, Store store, Progress progress, Duration idle, Duration header) {
+        return start(host, port, store, Options.of(progress), idle, header);
+    }
+
+    static BootServer start(String host, int port, Store store, Options options, Duration idle, Duration header) {
         Metrics metrics = new Metrics();
         HeaderDeadline headerDeadline = new HeaderDeadline(header);
         CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -72,7 +95,7 @@ public final class BootServer implements AutoCloseable {
                 .connectionOptions(ReadTimeout.of(idle))
                 .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
                         .addHandler(io.helidon.http.DirectHandler.EventType.INTERNAL_ERROR, BootServer::unreadable).build())
-                .routing(r -> routing(r, store, progress, metrics)).build().start();
+                .routing(r -> routing(r, store, options, metrics, closing)).build().start();
         if (server.port() < 0) {
             // Helidon logs the bind failure and returns a server without a listener; never keep running like that
             closing.set(true);
@@ -89,6 +112,11 @@ public final class BootServer implements AutoCloseable {
 
     /** The routing, shared by {@link #start} and the tests. */
     static void routing(HttpRouting.Builder r, Store store, Progress progress, Metrics metrics) {
+        routing(r, store, Options.of(progress), metrics, new AtomicBoolean());
+    }
+
+    static void routing(HttpRouting.Builder r, Store store, Options options, Metrics metrics, AtomicBoolean closing) {
+        BootEvents events = options.events();
         r.addFilter((chain, req, res) -> {
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
             if (CONTROL.matcher(path).find()) {
@@ -99,7 +127,8 @@ public final class BootServer implements AutoCloseable {
             }
             metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
         });
-        r.register(new BootRoutes(store, progress, metrics));
+        r.register(new BootRoutes(store, events, options.unknownMachines(), metrics));
+        r.register("/ui", new UiRoutes(events, options.overview(), closing));
         Assets assets = new Assets(store.snapshot().root());
         r.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create(Assets.PREFIX + "*"), (req, res) -> {
             String path = req.path().path();
@@ -108,9 +137,9 @@ public final class BootServer implements AutoCloseable {
                 String ip = BootRoutes.ip(req);
                 for (Profile p : store.snapshot().profiles().values()) {
                     if (path.equals(pathOf(p.kernel()))) {
-                        progress.seenAt(ip, "kernel");
+                        events.seenAt(ip, "kernel", path, Map.of());
                     } else if (p.initrd().stream().anyMatch(i -> path.equals(pathOf(i)))) {
-                        progress.seenAt(ip, "initrd");
+                        events.seenAt(ip, "initrd", path, Map.of());
                     }
                 }
             }

@@ -32,6 +32,11 @@ public final class GroupSelection {
         }
     }
 
+    /** Whether some group selects {@code mac} by MAC (the machine is known; otherwise only catch-all groups can match it). */
+    public boolean selectsMac(String mac) {
+        return byMac.containsKey(mac);
+    }
+
     public Optional<Group> select(Labels labels) {
         String mac = labels.values().get("mac");
         int best = -1;
