@@ -11,6 +11,7 @@ import io.metalboot.boot.Labels;
 import io.metalboot.boot.LiveData;
 import io.metalboot.boot.Profile;
 import io.metalboot.boot.Progress;
+import io.metalboot.bootarch.BootArchs;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -113,6 +114,12 @@ public final class BootServer implements AutoCloseable {
                         progress.seenAt(ip, "initrd");
                     }
                 }
+            }
+        });
+        Assets loaders = new Assets(data.get().root(), "tftpboot"); // UEFI HTTP boot fetches its first loader here
+        r.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create(BootArchs.LOADERS_PATH + "*"), (req, res) -> {
+            if (Assets.send(req, res, loaders.find(req.path().path())) && req.prologue().method() == Method.GET) {
+                progress.seenAt(BootRoutes.ip(req), "loader");
             }
         });
         r.error(BootException.class, BootServer::error);
