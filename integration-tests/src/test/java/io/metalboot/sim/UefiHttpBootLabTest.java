@@ -79,6 +79,7 @@ class UefiHttpBootLabTest {
             String console = machine.consoleText();
             assertTrue(console.contains("Start HTTP Boot over IPv4"), console);
             assertFalse(console.contains("Start PXE"), "PXE is off; the firmware used HTTP boot only: " + console);
+            assertTrue(console.contains("URI: http://" + NetLab.LAPTOP_IP + "/loaders/ipxe.efi"), "the loader came over HTTP: " + console);
             assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
             VirtualLabTest.assertBootedToItsIgnition(lab, machine, "loader, ipxe, kernel, initrd, installed");
         }
