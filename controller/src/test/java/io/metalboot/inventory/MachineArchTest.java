@@ -35,7 +35,7 @@ class MachineArchTest {
     }
 
     @Test
-    void anArchWithoutImagesForTheOsIsRefused() {
+    void anArchWithoutImagesForTheOsIsRefused() throws Exception {
         String yaml = InventoryValidationTest.base().replace(WORKER, WORKER + "    arch: arm64\n") + "os:\n  kind: coreos\n  version: 1053.2.0\n";
         InventoryException e = assertThrows(InventoryException.class, () -> InventoryLoader.parse("t.yaml", yaml));
         assertTrue(e.getMessage().contains("t.yaml:29: machines[1].arch 'arm64' has no install profile: os.kind coreos has no arm64"
@@ -43,7 +43,7 @@ class MachineArchTest {
     }
 
     @Test
-    void anUnknownArchIsNamedWithTheChoices() {
+    void anUnknownArchIsNamedWithTheChoices() throws Exception {
         String yaml = InventoryValidationTest.base().replace(WORKER, WORKER + "    arch: aarch64\n");
         InventoryException e = assertThrows(InventoryException.class, () -> InventoryLoader.parse("t.yaml", yaml));
         assertTrue(e.getMessage().contains("t.yaml:29: machines[1].arch 'aarch64' is not one of amd64, arm64"), e.getMessage());
