@@ -80,7 +80,7 @@ class UefiHttpBootLabTest {
             assertTrue(console.contains("Start HTTP Boot over IPv4"), console);
             assertFalse(console.contains("Start PXE"), "PXE is off; the firmware used HTTP boot only: " + console);
             assertTrue(console.contains("URI: http://" + NetLab.LAPTOP_IP + "/loaders/ipxe.efi"), "the loader came over HTTP: " + console);
-            assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
+            assertTrue(VirtualLabTest.fetched(console, "http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), console);
             VirtualLabTest.assertBootedToItsIgnition(lab, machine, "loader, ipxe, kernel, initrd, installed");
         }
     }

@@ -81,8 +81,8 @@ class VirtualLabTest {
             }
             String console = machine.consoleText();
             assertTrue(console.contains("net0: " + IP + "/255.255.255.0 gw " + NetLab.ROUTER_IP), console);
-            assertTrue(console.contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), console);
-            assertTrue(console.contains("\nipxe... ok"), "the chain to /ipxe: " + console);
+            assertTrue(VirtualLabTest.fetched(console, "http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), console);
+            assertTrue(fetched(console, "\nipxe"), "the chain to /ipxe: " + console);
             assertTrue(console.contains("/assets/coreos/1053.2.0/coreos_production_pxe.vmlinuz"), "the install profile's kernel: " + console);
             String log = Files.readString(daemonLog, StandardCharsets.ISO_8859_1);
             assertTrue(edgeos ? log.contains("DHCPACK on " + IP + " to " + MAC) : log.contains(IP + " " + MAC), log);
@@ -132,7 +132,7 @@ class VirtualLabTest {
             }
             String log = Files.readString(daemonLog, StandardCharsets.ISO_8859_1);
             assertTrue(log.contains("DHCPACK on " + IP + " to " + MAC), log);
-            assertTrue(machine.consoleText().contains("http://" + NetLab.LAPTOP_IP + "/boot.ipxe... ok"), machine.consoleText());
+            assertTrue(VirtualLabTest.fetched(machine.consoleText(), "http://" + NetLab.LAPTOP_IP + "/boot.ipxe"), machine.consoleText());
             assertTrue(machine.consoleText().contains("Features:") && machine.consoleText().contains("EFI"),
                     "the ipxe.efi fetched over TFTP is running: " + machine.consoleText());
             assertBootedToItsIgnition(lab, machine, "tftp, ipxe, kernel, initrd, installed");
@@ -153,6 +153,11 @@ class VirtualLabTest {
                 + "&os=installed' | sha256sum | cut -d' ' -f1").strip();
         assertTrue(machine.consoleText().contains("METALBOOT-IGNITION " + MAC + " " + served),
                 "the booted kernel fetched the Ignition the server serves (" + served + "): " + machine.consoleText());
+    }
+
+    /** iPXE printed that it fetched {@code url}: its progress dots (three, more when the fetch is slow), then ok. */
+    static boolean fetched(String console, String url) {
+        return Pattern.compile(Pattern.quote(url) + "\\.{3,} ok").matcher(console).find();
     }
 
     /**
