@@ -3,6 +3,7 @@ package io.metalboot.boot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metalboot.bootarch.BootArch.Cpu;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.Machine;
 import java.io.IOException;
@@ -55,15 +56,13 @@ public final class DataDirWriter {
         meta.put("ssh_authorized_keys", inv.ssh().authorizedKeys());
         files.put("groups/install.json", json(group("install", "Install " + os.kind() + " " + os.version() + " to disk", "install",
                 Map.of(), meta)));
-        ObjectNode profile = JSON.createObjectNode().put("id", "install").put("name", "PXE-boot " + os.kind() + " and install it");
-        ObjectNode boot = profile.putObject("boot");
-        boot.put("kernel", layout.assets() + "/" + layout.kernel());
-        boot.putArray("initrd").add(layout.assets() + "/" + layout.initrd());
-        boot.putArray("args").add("initrd=" + layout.initrd())
-                .add(layout.argPrefix() + ".config.url=" + base + "/ignition?uuid=${uuid}&mac=${mac:hexhyp}")
-                .add(layout.argPrefix() + ".first_boot=yes").add("console=tty0").add("console=ttyS0");
-        profile.put("ignition_id", "install.yaml");
-        files.put("profiles/install.json", json(profile));
+        files.put("profiles/install.json", json(installProfile("install", "", layout, base, "ttyS0")));
+        if (inv.machines().stream().anyMatch(m -> m.arch() == Cpu.ARM64)) {
+            // iPXE's ${buildarch} reaches /ipxe as arch=arm64: one selector beats the default install group
+            files.put("groups/install-arm64.json", json(group("install-arm64", "Install " + os.kind() + " " + os.version()
+                    + " to disk (arm64)", "install-arm64", Map.of("arch", Cpu.ARM64.label()), meta)));
+            files.put("profiles/install-arm64.json", json(installProfile("install-arm64", " (arm64)", layout, base, "ttyAMA0")));
+        }
         files.put("ignition/install.yaml", resource("install.yaml"));
         files.put("ignition/node.yaml", resource("node.yaml"));
         files.put("ignition/k8s-node.yaml", resource("k8s-node.yaml"));
@@ -91,6 +90,19 @@ public final class DataDirWriter {
             }
         }
         return files;
+    }
+
+    /** The PXE install profile; the arm64 one takes the images from {@code arm64/} under the version's assets. */
+    private static ObjectNode installProfile(String id, String suffix, OsLayout layout, String base, String serial) {
+        String assets = layout.assets() + (suffix.isEmpty() ? "" : "/" + Cpu.ARM64.label());
+        ObjectNode profile = JSON.createObjectNode().put("id", id).put("name", "PXE-boot " + layout.argPrefix() + " and install it" + suffix);
+        ObjectNode boot = profile.putObject("boot");
+        boot.put("kernel", assets + "/" + layout.kernel());
+        boot.putArray("initrd").add(assets + "/" + layout.initrd());
+        boot.putArray("args").add("initrd=" + layout.initrd())
+                .add(layout.argPrefix() + ".config.url=" + base + "/ignition?uuid=${uuid}&mac=${mac:hexhyp}")
+                .add(layout.argPrefix() + ".first_boot=yes").add("console=tty0").add("console=" + serial);
+        return profile.put("ignition_id", "install.yaml");
     }
 
     /**

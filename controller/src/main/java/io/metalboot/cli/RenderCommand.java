@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
                 "          poolOffset,poolSize,leaseSeconds,leaseTime,sharedNetwork,domain}",
                 "  router.{kind,address,lanInterface,globalParameters,subnetParameters}",
                 "  bootServer.{address,name,httpPort,url}   ipxe.{bios,efi,scriptUrl}",
-                "  files.{optionSpace,green}   machines[].{name,mac,ip,role,section}",
+                "  files.{optionSpace,green}   machines[].{name,mac,ip,role,section,arch}",
+                "  bootArchs[].{id,tag,firmware,cpu,protocol,clientArch,vendorClass,loader,bootFile,",
+                "              buildarch,platform,dhcpdArch,matches[].{section,arch}}  (the boot architecture table)",
                 "and the function edgeosQuote (raw dhcpd parameter -> quoted EdgeOS value).",
                 "", "Exit status: 0 written, 1 failure, 2 bad inventory, flag or template."})
 final class RenderCommand implements Callable<Integer> {

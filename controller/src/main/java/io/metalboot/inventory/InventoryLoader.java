@@ -96,9 +96,9 @@ public final class InventoryLoader {
                     .flatMap(f -> new RouterReader(problems, f).read());
             Optional<BootServer> boot = section("bootServer", List.of("address", "httpPort", "machine", "unknownMachines"),
                     "the address serving boot files, e.g. address: 192.168.1.250").flatMap(this::bootServer);
-            Optional<MachinesReader.Result> machines = new MachinesReader(problems, top).read();
             Os os = optionalSection("os", List.of("kind", "channel", "version", "installDisk", "baseUrl")).map(this::os)
                     .orElse(new Os("flatcar", "stable", "current", "/dev/sda", Optional.empty()));
+            Optional<MachinesReader.Result> machines = new MachinesReader(problems, top).read(os);
             Kubernetes k8s = optionalSection("kubernetes", List.of("version", "serviceCidr", "podCidr", "clusterDomain", "insecureRegistries"))
                     .map(this::kubernetes).orElse(defaultKubernetes());
             Ssh ssh = optionalSection("ssh", List.of("authorizedKeys"))

@@ -1,5 +1,7 @@
 package io.metalboot.inventory;
 
+import io.metalboot.bootarch.BootArch.Cpu;
+import io.metalboot.bootarch.OsImages;
 import io.metalboot.inventory.Machine.Role;
 import io.metalboot.router.Ipv4Address;
 import io.metalboot.router.MacAddress;
@@ -20,15 +22,16 @@ record MachinesReader(Problems problems, Fields top) {
         }
     }
 
-    private static final List<String> FIELDS = List.of("name", "mac", "ip", "role");
+    private static final List<String> FIELDS = List.of("name", "mac", "ip", "role", "arch");
     private static final List<String> ROLES = List.of("master", "worker", "none");
+    private static final List<String> ARCHES = java.util.Arrays.stream(Cpu.values()).map(Cpu::label).toList();
 
     /** What was read: the machines that read cleanly (the rest were reported) and whether that is all of them. */
     record Result(List<Entry> entries, boolean complete) {
     }
 
-    /** Empty when the list itself is unusable. */
-    Optional<Result> read() {
+    /** Empty when the list itself is unusable; {@code os} decides which {@code arch} values have an install profile. */
+    Optional<Result> read(Inventory.Os os) {
         Optional<Node> node = top.requiredNode("machines", "the list of machines to boot, each with name, mac, ip and role");
         if (node.isEmpty()) {
             return Optional.empty();
@@ -60,11 +63,24 @@ record MachinesReader(Problems problems, Fields top) {
             Optional<Ipv4Address> ip = ipS.flatMap(values::ipv4).filter(a -> unique(ips, a, ipS.get(), "IP address"));
             Optional<Role> role = f.get().required("role", "master, worker or none")
                     .flatMap(s -> values.oneOf(s, ROLES)).map(r -> Role.valueOf(r.toUpperCase()));
-            if (name.isPresent() && mac.isPresent() && ip.isPresent() && role.isPresent()) {
-                machines.add(new Entry(i, new Machine(name.get(), mac.get(), ip.get(), role.get())));
+            Optional<Scalar> archS = f.get().scalar("arch");
+            Optional<Cpu> arch = archS.isEmpty() ? Optional.of(Cpu.AMD64) : archS.flatMap(s -> values.oneOf(s, ARCHES))
+                    .flatMap(Cpu::of).filter(c -> profiled(os, c, archS.get()));
+            if (name.isPresent() && mac.isPresent() && ip.isPresent() && role.isPresent() && arch.isPresent()) {
+                machines.add(new Entry(i, new Machine(name.get(), mac.get(), ip.get(), role.get(), arch.get())));
             }
         }
         return Optional.of(new Result(machines, machines.size() == seq.getValue().size()));
+    }
+
+    /** True when the OS has install images, hence a profile, for {@code cpu}; else reports it at {@code s}. */
+    private boolean profiled(Inventory.Os os, Cpu cpu, Scalar s) {
+        if (OsImages.cpus(os.kind()).contains(cpu)) {
+            return true;
+        }
+        problems.add(s.line(), s.shown() + " has no install profile: os.kind " + os.kind() + " has no " + cpu.label()
+                + " images (use os.kind flatcar, whose arm64-usr images metalboot serves, or arch amd64)");
+        return false;
     }
 
     /** Records {@code key} as seen at {@code s}; reports a duplicate naming both places. */

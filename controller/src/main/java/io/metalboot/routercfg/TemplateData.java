@@ -1,5 +1,6 @@
 package io.metalboot.routercfg;
 
+import io.metalboot.bootarch.BootArchs;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.Inventory.Network;
 import io.metalboot.inventory.Machine;
@@ -39,6 +40,7 @@ public final class TemplateData {
                         "url", url),
                 "ipxe", Map.of("bios", BIOS_BINARY, "efi", EFI_BINARY, "scriptUrl", url + SCRIPT_PATH),
                 "files", Map.of("optionSpace", EdgeosLive.OPTION_SPACE_FILE, "green", EdgeosLive.GREEN_FILE),
+                "bootArchs", BootArchs.templateData(url),
                 "machines", inv.machines().stream().map(TemplateData::machine).toList());
     }
 
@@ -62,7 +64,7 @@ public final class TemplateData {
 
     private static Map<String, Object> machine(Machine m) {
         return Map.of("name", m.name(), "mac", m.mac().toString(), "ip", m.ip().toString(), "role", m.role().label(),
-                "section", uciSection(m.name()));
+                "section", uciSection(m.name()), "arch", m.arch().label());
     }
 
     /** The uci section metalboot owns for a machine: {@code kube-worker-1} → {@code mb_kube_worker_1}. */

@@ -37,7 +37,12 @@ final class Assets {
     private final Path root;
 
     Assets(Path dataRoot) {
-        this.root = dataRoot.resolve("assets");
+        this(dataRoot, "assets");
+    }
+
+    /** Files under {@code DATA/dir}, asked for under any one-segment prefix ({@code /loaders/} for {@code tftpboot/}). */
+    Assets(Path dataRoot, String dir) {
+        this.root = dataRoot.resolve(dir);
     }
 
     /** A file that may be served: its real path and its attributes. */
@@ -87,10 +92,10 @@ final class Assets {
         return new Found(real, a);
     }
 
-    /** The path's segments after /assets/, without empty and {@code .} ones; {@code ..} is refused. */
+    /** The path's segments after its first (/assets/), without empty and {@code .} ones; {@code ..} is refused. */
     static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
-        for (String s : path.substring(PREFIX.length()).split("/")) {
+        for (String s : path.substring(path.indexOf('/', 1) + 1).split("/")) {
             if (s.equals("..")) {
                 throw BootException.notFound(path + ": '..' is not allowed in an asset path");
             }

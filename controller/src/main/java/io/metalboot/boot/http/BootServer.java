@@ -14,6 +14,7 @@ import io.metalboot.boot.events.BootEvents;
 import io.metalboot.boot.store.Store;
 import io.metalboot.inventory.UnknownMachines;
 import java.util.Map;
+import io.metalboot.bootarch.BootArchs;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -142,6 +143,12 @@ public final class BootServer implements AutoCloseable {
                         events.seenAt(ip, "initrd", path, Map.of());
                     }
                 }
+            }
+        });
+        Assets loaders = new Assets(store.snapshot().root(), "tftpboot"); // UEFI HTTP boot fetches its first loader here
+        r.route(Method.predicate(Method.GET, Method.HEAD), PathMatchers.create(BootArchs.LOADERS_PATH + "*"), (req, res) -> {
+            if (Assets.send(req, res, loaders.find(req.path().path())) && req.prologue().method() == Method.GET) {
+                events.seenAt(BootRoutes.ip(req), "loader", req.path().path(), Map.of());
             }
         });
         r.error(BootException.class, BootServer::error);
