@@ -43,8 +43,10 @@ class ProxyResponderTest {
                         Optional.of("undionly.kpxe"), 2, true),
                 new Case("arch 9 (EFI BC): ipxe.efi", Requests.from(KNOWN).option(53, 1).text(60, "PXEClient:Arch:00009")
                         .option(93, 0, 9).bytes(), Port.DHCP, Optional.of("ipxe.efi"), 2, false),
-                new Case("arm64 UEFI (arch 11): nothing to give", Requests.from(KNOWN).option(53, 1).text(60, "PXEClient:Arch:00011")
-                        .option(93, 0, 11).bytes(), Port.DHCP, Optional.empty(), 0, false),
+                new Case("arm64 UEFI (arch 11): the architecture table's arm64 loader", Requests.from(KNOWN).option(53, 1)
+                        .text(60, "PXEClient:Arch:00011").option(93, 0, 11).bytes(), Port.DHCP, Optional.of("ipxe-arm64.efi"), 2, false),
+                new Case("UEFI HTTP boot (arch 16) is no PXE client of a proxy", Requests.from(KNOWN).option(53, 1)
+                        .text(60, "PXEClient:Arch:00016").option(93, 0, 16).bytes(), Port.DHCP, Optional.empty(), 0, false),
                 new Case("unknown MAC: silence", Requests.ovmf(UNKNOWN, 1).bytes(), Port.DHCP, Optional.empty(), 0, false),
                 new Case("not PXE (a laptop's DHCP): silence", Requests.from(KNOWN).option(53, 1).text(60, "android-dhcp-13").bytes(),
                         Port.DHCP, Optional.empty(), 0, false),
