@@ -54,10 +54,11 @@ final class ItemLayout {
         int after = Math.min(lastLine(last), lines.size() - 1);
         StringBuilder out = new StringBuilder(text.length() + item.length() + nl.length());
         lines.subList(0, after + 1).forEach(out::append);
-        if (!TextLines.terminated(lines.get(after))) {
-            out.append(nl);
+        if (TextLines.terminated(lines.get(after))) {
+            out.append(item);
+        } else { // the last line of a file without a final line break: so is the new item's
+            out.append(nl).append(item, 0, item.length() - nl.length());
         }
-        out.append(item);
         lines.subList(after + 1, lines.size()).forEach(out::append);
         return new Edit(out.toString(), after + 2);
     }
