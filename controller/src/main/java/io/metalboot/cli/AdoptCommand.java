@@ -117,10 +117,9 @@ final class AdoptCommand implements Callable<Integer> {
             out.flush();
             int status = Main.commandLine().setOut(out).setErr(err).execute(steps.get(i).toArray(String[]::new));
             if (status != 0) {
-                List<String> rest = steps.subList(i + 1, steps.size()).stream().map(s -> "metalboot " + String.join(" ", s)).toList();
-                err.printf("metalboot: adopt: step %d of %d, '%s', failed (exit %d); %s keeps %s. Fix what it says, then run %s%s%n",
-                        i + 1, steps.size(), shown, status, inventory.file, name, "'" + shown + "'",
-                        rest.isEmpty() ? "" : " and " + String.join(", ", rest.stream().map(s -> "'" + s + "'").toList()));
+                List<String> left = steps.subList(i, steps.size()).stream().map(s -> "metalboot " + String.join(" ", s)).toList();
+                err.printf("metalboot adopt: step %d of %d failed (exit %d): %s; %s stays in %s. Once that is fixed, run: %s%n",
+                        i + 1, steps.size(), status, shown, name, inventory.file, String.join(", then ", left));
                 err.flush();
                 return status;
             }
