@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * signature verified), the certificates in {@code pki/} beside the inventory (public parts only: keys are never
  * read) with their expiry, and the data dir's health. Each item: {@code text} and a {@code level}.
  */
-record LabOverview(Store store, Path data, Optional<Path> inventory) implements Overview {
+public record LabOverview(Store store, Path data, Optional<Path> inventory) implements Overview {
     static final int WARN_DAYS = 30;
     static final int MAX_ITEMS = 50;
 

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
                 "For each, with the example lab (examples/home-lab/cluster.yaml): plan, apply, plan again (up to date),"
                         + " change one machine's MAC in the inventory, plan (only that entry), apply, history, rollback"
                         + " (the router returns to the state before the last apply), plan (the change is pending again)."
-                        + " Then both routers keep running for you to log in to and try the commands yourself, until"
+                        + " Then a boot server on a free loopback port serves the lab's data: one machine the inventory does not"
+                        + " know is discovered and one of its machines boots, both shown on the boot page at /ui."
+                        + " Then both routers and the boot server keep running for you to log in to and try the commands yourself, until"
                         + " Ctrl-C.", ""},
         footer = {"", "Exit status: 0 every step did what it should, 1 a step did not (its output says why)."})
 final class DemoCommand implements Callable<Integer> {
@@ -50,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DemoKey key = DemoKey.create(work);
         List<SimulatedRouter> routers = new ArrayList<>();
+        DemoBootPage page = null;
         try {
             routers.add(start(RouterKind.EDGEOS, work, edgeosPort, Optional.of("ubnt")));
             routers.add(start(RouterKind.OPENWRT, work, openwrtPort, Optional.empty()));
@@ -62,13 +65,17 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("%n=== %s: simulated router on 127.0.0.1:%d, inventory %s ===%n", kind, router.port(), inv);
                 ok &= new DemoSteps(out, spec.commandLine().getErr(), work, inv, Main::commandLine).run();
             }
+            out.printf("%n=== the boot page: a boot server on loopback with the edgeos lab's data ===%n");
+            page = DemoBootPage.start(out, spec.commandLine().getErr(), work.resolve("edgeos").resolve("cluster.yaml"), work.resolve("boot"));
+            ok &= page.run();
             out.println();
             out.println(ok ? "Every step did what it should." : "Some step did not do what it should; see above.");
             if (once) {
                 out.flush();
                 return ok ? 0 : 1;
             }
-            out.println("Both routers keep running; try it yourself (Ctrl-C stops them):");
+            out.println("Both routers and the boot server keep running; try it yourself (Ctrl-C stops them):");
+            out.printf("  open %s/ui (the boot page), or: ./metalboot machines --server %s%n", page.url(), page.url());
             for (SimulatedRouter router : routers) {
                 String kind = router.kind().name().toLowerCase();
                 out.printf("  ssh -p %d -i %s -o UserKnownHostsFile=%s %s@127.0.0.1%n", router.port(), key.privateKey(),
@@ -81,6 +88,9 @@ final class DemoCommand implements Callable<Integer> {
             stopped.await();
             return ok ? 0 : 1;
         } finally {
+            if (page != null) {
+                page.close();
+            }
             routers.forEach(SimulatedRouter::close);
         }
     }
