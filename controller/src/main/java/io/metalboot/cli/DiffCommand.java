@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.router.RouterAgentException;
 import io.metalboot.router.edgeos.EdgeosLive;
+import io.metalboot.router.history.DriftRecord;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.change.RouterChangeRun;
 import io.metalboot.router.history.RevisionStore;
@@ -81,6 +82,7 @@ final class DiffCommand implements Callable<Integer> {
         for (String path : paths) {
             fileDrift(path, Optional.ofNullable(last.after().get(path)), Optional.ofNullable(live.get(path))).ifPresent(drift::add);
         }
+        new DriftRecord(java.time.Instant.now(), id, last.id(), drift.stream().map(FileDrift::path).toList()).write(inventory.file);
         var out = spec.commandLine().getOut();
         if (json.json) {
             ObjectNode doc = JsonOption.JSON.createObjectNode();

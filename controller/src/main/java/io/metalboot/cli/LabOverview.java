@@ -3,6 +3,7 @@ package io.metalboot.cli;
 import io.metalboot.boot.http.Overview;
 import io.metalboot.boot.store.Store;
 import io.metalboot.pki.CertificateInfo;
+import io.metalboot.router.history.DriftRecord;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.history.RevisionStore;
 import java.io.IOException;
@@ -51,10 +52,25 @@ public record LabOverview(Store store, Path data, Optional<Path> inventory) impl
             Revision last = all.get(all.size() - 1);
             return List.of(item("revision " + last.id() + " on " + last.router() + ": " + last.outcome().name().toLowerCase()
                     + " at " + last.time(), last.outcome() == Revision.Outcome.APPLIED ? "ok" : "warning"),
-                    item("drift: run metalboot diff to compare with the router (the page opens no SSH)", ""));
+                    drift(inv, last));
         } catch (RuntimeException e) {
             return List.of(item("revisions not readable: " + e.getMessage(), "error"));
         }
+    }
+
+    /** What the last {@code metalboot diff} found, and whether it is older than the last revision (the page opens no SSH). */
+    private static Map<String, String> drift(Path inv, Revision last) {
+        Optional<DriftRecord> d = DriftRecord.read(inv);
+        if (d.isEmpty()) {
+            return item("drift: not checked yet; metalboot diff -c " + inv.getFileName() + " compares the router with revision " + last.id(), "");
+        }
+        DriftRecord r = d.get();
+        String when = " (metalboot diff at " + r.time() + " against revision " + r.revision() + ")";
+        if (r.time().isBefore(last.time())) {
+            return item("drift: last checked before revision " + last.id() + "; run metalboot diff again" + when, "warning");
+        }
+        return r.paths().isEmpty() ? item("drift: none" + when, "ok")
+                : item("drift: " + r.paths().size() + " file(s) changed by hand: " + String.join(", ", r.paths()) + when, "warning");
     }
 
     private List<Map<String, String>> assets() {

@@ -1,10 +1,11 @@
 package io.metalboot.sim;
 
-import io.metalboot.router.plan.RouterKind;
 import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.router.history.DriftRecord;
+import io.metalboot.router.plan.RouterKind;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ class DiffCommandTest {
             PlanCommandTest.Run clean = metalboot("diff", "-c", inv);
             assertEquals(0, clean.status(), clean.out() + clean.err());
             assertTrue(clean.out().startsWith("no drift: the router matches revision 0001"), clean.out());
+            assertEquals(java.util.List.of(), DriftRecord.read(Path.of(inv)).orElseThrow().paths(), "what the boot page shows");
 
             String edit = kind == RouterKind.EDGEOS
                     ? "W=/opt/vyatta/sbin/vyatta-cfg-cmd-wrapper; $W begin; $W set service dhcp-server shared-network-name LAN"
@@ -36,6 +38,9 @@ class DiffCommandTest {
             assertEquals(3, drift.status(), drift.out() + drift.err());
             assertTrue(drift.out().contains("+ ") && drift.out().contains("192.168.1.231"), drift.out());
             assertTrue(drift.out().contains("- ") && drift.out().contains("192.168.1.201"), drift.out());
+            DriftRecord recorded = DriftRecord.read(Path.of(inv)).orElseThrow();
+            assertEquals("0001", recorded.revision());
+            assertTrue(!recorded.paths().isEmpty(), recorded.toString());
         }
     }
 }
