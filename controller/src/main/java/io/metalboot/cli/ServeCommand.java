@@ -111,8 +111,8 @@ final class ServeCommand implements Callable<Integer> {
                         new BootServer.Options(events, unknown, new LabOverview(live, data, inventory)));
                 AutoCloseable tftpServer = tftpAt.isPresent() && java.nio.file.Files.isDirectory(tftpboot)
                         ? TftpServer.start(TftpConfig.of(tftpAt.get(), tftpboot),
-                                event -> events.seenAt(event.client().getAddress().getHostAddress(), "tftp", "tftp",
-                                        Map.of("file", event.file(), "outcome", event.outcome().name().toLowerCase())), knownAddresses(macByIp))
+                                event -> events.seenAt(event.client().getAddress().getHostAddress(), "tftp", "tftp", tftpDetails(event)),
+                                knownAddresses(macByIp))
                         : () -> { };
                 AutoCloseable proxy = proxyDhcp.start(loaded, progress, spec.commandLine().getOut(), spec.commandLine().getErr())) {
             var out = spec.commandLine().getOut();
@@ -171,5 +171,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             return new HostPort(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
         }
+    }
+
+    /** What the boot history keeps of a TFTP transfer: the file, how it ended, and the sizes it used when it got that far. */
+    private static Map<String, String> tftpDetails(io.metalboot.tftp.TransferEvent event) {
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("file", event.file());
+        details.put("outcome", event.outcome().name().toLowerCase());
+        if (event.blksize() > 0) {
+            details.put("blksize", Integer.toString(event.blksize()));
+            details.put("windowsize", Integer.toString(event.windowsize()));
+        }
+        return details;
     }
 }

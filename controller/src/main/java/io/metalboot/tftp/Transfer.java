@@ -64,6 +64,7 @@ final class Transfer {
                 event = new TransferEvent(client, file, Math.min(source.size(), acked * options.blksize()),
                         Outcome.ABORTED_BY_CLIENT, e.getMessage());
             }
+            event = event.negotiated(options.blksize(), options.windowsize());
             String line = "tftp " + event.outcome().name().toLowerCase(Locale.ROOT) + " " + context + " bytes="
                     + event.bytes() + " blksize=" + options.blksize() + " windowsize=" + options.windowsize() + " ms="
                     + (System.nanoTime() - started) / 1_000_000

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * One request's end: who asked, for which file, how many bytes the client acknowledged, and how it
- * ended. {@code detail} is the error text sent or received, empty when the file was sent.
+ * ended. {@code detail} is the error text sent or received, empty when the file was sent;
+ * {@code blksize} and {@code windowsize} are what was negotiated (0 when the request never got that far).
  */
-public record TransferEvent(InetSocketAddress client, String file, long bytes, Outcome outcome, String detail) {
+public record TransferEvent(InetSocketAddress client, String file, long bytes, Outcome outcome, String detail, int blksize,
+        int windowsize) {
     /** How a request ended. */
     public enum Outcome {
         /** Every block was acknowledged. */
@@ -20,6 +22,15 @@ public record TransferEvent(InetSocketAddress client, String file, long bytes, O
         ABORTED_BY_CLIENT,
         /** A local I/O error while reading the file or sending. */
         FAILED
+    }
+
+    public TransferEvent(InetSocketAddress client, String file, long bytes, Outcome outcome, String detail) {
+        this(client, file, bytes, outcome, detail, 0, 0);
+    }
+
+    /** The same event with the block and window sizes the transfer used. */
+    public TransferEvent negotiated(int newBlksize, int newWindowsize) {
+        return new TransferEvent(client, file, bytes, outcome, detail, newBlksize, newWindowsize);
     }
 
     public TransferEvent {

@@ -45,7 +45,7 @@ class LossyNetworkTest {
                 assertEquals(0, run.exitCode(), run.output());
                 assertEquals(TestFiles.sha256(file), TestFiles.sha256(out));
                 TransferEvent event = events.poll(30, TimeUnit.SECONDS);
-                assertEquals(new TransferEvent(event.client(), "5mb.bin", SIZE, Outcome.SENT, ""), event);
+                assertEquals(new TransferEvent(event.client(), "5mb.bin", SIZE, Outcome.SENT, "", 1468, 16), event);
                 assertEquals(ns.nsAddress, event.client().getAddress().getHostAddress());
             }
         }

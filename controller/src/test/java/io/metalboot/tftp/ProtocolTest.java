@@ -71,6 +71,8 @@ class ProtocolTest {
             assertEquals(Outcome.SENT, event.outcome());
             assertEquals(Files.size(root.resolve(n.file())), event.bytes());
             assertEquals(client.address(), event.client());
+            assertEquals(Integer.parseInt(n.options().getOrDefault("blksize", "512")), event.blksize(), "the block size used");
+            assertEquals(Integer.parseInt(n.options().getOrDefault("windowsize", "1")), event.windowsize(), "the window used");
         }
     }
 
@@ -146,7 +148,7 @@ class ProtocolTest {
             Reply oack = client.expect();
             client.send(new byte[] {0, 5, 0, 8, 'n', 'o', 0}, oack.from());
             assertEquals(new TransferEvent(client.address(), "100k.bin", 0, Outcome.ABORTED_BY_CLIENT,
-                    "client sent error 8: no"), server.nextEvent());
+                    "client sent error 8: no", 1024, 1), server.nextEvent());
         }
     }
 }
