@@ -85,7 +85,7 @@ class LabPageBrowserTest {
             String base = "http://127.0.0.1:" + server.port();
             ChromeDriver browser = new ChromeDriver(service, options);
             try {
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120)); // bounded; generous for loaded machines
                 browser.get(base + "/ui");
                 wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
                 ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");

@@ -25,6 +25,8 @@ public final class BootEvents implements AutoCloseable {
     private final Oui oui;
     private final Clock clock;
     private final List<BlockingQueue<Board.Row>> watchers = new CopyOnWriteArrayList<>();
+    /** Streams whose queue was full: they missed an update, so they end and the page reloads the whole list. */
+    private final java.util.Set<BlockingQueue<Board.Row>> behind = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public BootEvents(EventLog log, Progress progress, Board board, Oui oui, Clock clock) {
         this.log = log;
@@ -62,7 +64,9 @@ public final class BootEvents implements AutoCloseable {
         log.append(e);
         Board.Row row = board.apply(e);
         for (BlockingQueue<Board.Row> q : watchers) {
-            q.offer(row); // a full queue: that stream is too slow and misses this update
+            if (!q.offer(row)) { // a full queue: that stream is too slow and misses this update
+                behind.add(q);
+            }
         }
     }
 
@@ -81,8 +85,14 @@ public final class BootEvents implements AutoCloseable {
         return Optional.of(q);
     }
 
+    /** Whether stream {@code q} missed an update (it should end, so that its page loads the whole list again). */
+    public boolean fellBehind(BlockingQueue<Board.Row> q) {
+        return behind.contains(q);
+    }
+
     public void unwatch(BlockingQueue<Board.Row> q) {
         watchers.remove(q);
+        behind.remove(q);
     }
 
     @Override

@@ -108,7 +108,8 @@ final class UiRoutes implements HttpService {
                 out.write(": metalboot machine updates\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 int idle = 0;
-                while (!closing.get()) {
+                // a stream that fell behind ends: the page's EventSource reconnects and loads the whole list again
+                while (!closing.get() && !events.fellBehind(queue)) {
                     Board.Row first = queue.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
                         if (++idle >= KEEP_ALIVE_SECONDS) {
