@@ -56,7 +56,11 @@ final class LabDesired {
         plan.uploads().forEach((path, content) -> s.append("printf '%s' ").append(ReadScript.quote(content))
                 .append(" > ").append(ReadScript.quote(path)).append('\n'));
         plan.fileDeletions().forEach(path -> s.append("rm -f ").append(ReadScript.quote(path)).append('\n'));
-        s.append(steps.commit(plan, backup)).append("if [ $mb_ok = 1 ]; then\n").append(steps.save(backup)).append("fi\n");
+        s.append(steps.commit(plan, backup));
+        String save = steps.save(backup);
+        if (!save.isEmpty()) {
+            s.append("if [ $mb_ok = 1 ]; then\n").append(save).append("fi\n");
+        }
         Ownership after = plan.ownershipAfter();
         s.append("mkdir -p ").append(plan.router().stateDir()).append(" && printf '%s' ").append(ReadScript.quote(after.toJson()))
                 .append(" > ").append(plan.router().stateFile()).append('\n');

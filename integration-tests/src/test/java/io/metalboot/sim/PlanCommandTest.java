@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.cli.Cli;
+import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.router.change.Dialects;
 import io.metalboot.router.dialect.RouterDialect;
 import io.metalboot.router.plan.Plan;
@@ -24,7 +25,7 @@ class PlanCommandTest {
 
         RouterDialect dialect = Dialects.of(lab.kind);
         String live = lab.ssh.run(dialect.readScript(dialect.includeFiles())).out();
-        Plan plan = dialect.plan(dialect.parse(live), LabDesired.desired(LabDesired.inventory()));
+        Plan plan = dialect.plan(dialect.parse(live), LabDesired.desired(InventoryLoader.load(lab.inventory)));
         assertEquals(0, lab.ssh.run(LabDesired.applyScript(plan)).exitCode());
 
         Cli upToDate = lab.metalboot("plan");
