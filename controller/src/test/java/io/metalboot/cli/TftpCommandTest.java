@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TftpCommandTest {
     @TempDir
@@ -50,33 +46,27 @@ class TftpCommandTest {
         Path ipxe = Files.createDirectories(dir.resolve("ipxe"));
         Files.write(ipxe.resolve("undionly.kpxe"), new byte[70_000]);
         Path data = Files.createDirectories(dir.resolve("data"));
-        StringWriter out = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(new StringWriter(), true));
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread running = Thread.ofPlatform().start(() -> exit.set(cmd.execute("tftp", "--data", data.toString(),
-                "--listen", "127.0.0.1:0", "--ipxe-from", ipxe.toString())));
+        Cli.Running running = Cli.start("tftp", "--data", data.toString(), "--listen", "127.0.0.1:0", "--ipxe-from", ipxe.toString());
+        Cli stopped;
         try {
             Matcher serving = Pattern.compile("serving (.*) over TFTP on 127\\.0\\.0\\.1:(\\d+) \\(Ctrl-C to stop\\)").matcher("");
-            for (int i = 0; i < 100 && !serving.reset(out.toString()).find(); i++) {
+            for (int i = 0; i < 100 && !serving.reset(running.out()).find(); i++) {
                 Thread.sleep(100);
             }
-            assertTrue(serving.reset(out.toString()).find(), out.toString());
+            assertTrue(serving.reset(running.out()).find(), running.out());
             Path got = dir.resolve("got.kpxe");
             RequiredTool.Run curl = RequiredTool.find("curl", "curl").run("-sS", "--max-time", "20", "-o", got.toString(),
                     "tftp://127.0.0.1:" + serving.group(2) + "/undionly.kpxe");
             assertEquals(0, curl.exitCode(), curl.output());
             assertEquals(70_000, Files.size(got));
-            for (int i = 0; i < 100 && !out.toString().contains("sent "); i++) {
+            for (int i = 0; i < 100 && !running.out().contains("sent "); i++) {
                 Thread.sleep(100); // the event is printed once the server has the last ACK
             }
         } finally {
-            running.interrupt();
-            running.join(10_000);
+            stopped = running.stop();
         }
-        assertEquals(0, exit.get());
-        String text = out.toString();
+        assertEquals(0, stopped.exitCode());
+        String text = stopped.out();
         assertTrue(text.startsWith("copied undionly.kpxe into " + data.resolve("tftpboot") + "\nserving "
                 + data.resolve("tftpboot") + " over TFTP on 127.0.0.1:"), text);
         assertTrue(text.endsWith(" (Ctrl-C to stop)\nsent undionly.kpxe to 127.0.0.1 (70000 bytes)\n"), text);

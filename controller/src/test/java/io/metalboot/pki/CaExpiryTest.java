@@ -3,6 +3,7 @@ package io.metalboot.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class CaExpiryTest {
 
     /** A CA made {@code age} ago that lives {@code life}, written as {@code dir/NAME.pem} and {@code NAME-key.pem}. */
     CertificateAuthority ca(String name, Duration age, Duration life) {
-        CertificateRequest seed = CsrJson.read(PkiCli.SEED.resolve("ca-csr.json"));
+        CertificateRequest seed = CsrJson.read(PkiSeed.SEED.resolve("ca-csr.json"));
         CertificateRequest req = new CertificateRequest(seed.subject(), seed.hosts(), KeySpec.DEFAULT,
                 Optional.of(new CertificateRequest.CaOptions(life, Optional.empty())));
         Issued issued = new Issuer(Clock.fixed(Instant.now().minus(age), ZoneOffset.UTC)).initCa(req);
@@ -36,10 +37,10 @@ class CaExpiryTest {
     @Test
     void gencertWithAnExpiredCaExitsOneNamingTheExpiryAndTheFix() throws IOException {
         CertificateAuthority expired = ca("ca", Duration.ofDays(3), Duration.ofDays(1));
-        Files.copy(PkiCli.SEED.resolve("ca-config.json"), dir.resolve("ca-config.json"));
-        Files.copy(PkiCli.SEED.resolve("admin-csr.json"), dir.resolve("admin-csr.json"));
+        Files.copy(PkiSeed.SEED.resolve("ca-config.json"), dir.resolve("ca-config.json"));
+        Files.copy(PkiSeed.SEED.resolve("admin-csr.json"), dir.resolve("admin-csr.json"));
         String d = dir + "/";
-        PkiCli r = PkiCli.run("pki", "gencert", "-ca=" + d + "ca.pem", "-ca-key=" + d + "ca-key.pem", "-config=" + d + "ca-config.json",
+        Cli r = Cli.run("pki", "gencert", "-ca=" + d + "ca.pem", "-ca-key=" + d + "ca-key.pem", "-config=" + d + "ca-config.json",
                 "-profile=client", d + "admin-csr.json", "-bare", d + "admin");
         assertEquals(1, r.exitCode(), r.err());
         assertEquals("metalboot: the CA " + expired.certificate().getSubject() + " expired on " + expired.notAfter() + "; whatever it"
@@ -52,11 +53,11 @@ class CaExpiryTest {
     void pkiClusterWithAnExpiredCaExitsOneAndRenewingTheCaWorks() {
         CertificateAuthority expired = ca("ca", Duration.ofDays(3), Duration.ofDays(1));
         String inventory = "../examples/home-lab/cluster.yaml";
-        PkiCli r = PkiCli.run("pki", "cluster", "-c", inventory, "--out", dir.toString());
+        Cli r = Cli.run("pki", "cluster", "-c", inventory, "--out", dir.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().startsWith("metalboot: the CA " + expired.certificate().getSubject() + " expired on " + expired.notAfter()),
                 r.err());
-        PkiCli.ok("pki", "cluster", "-c", inventory, "--out", dir.toString(), "--renew", "ca", "--force");
+        Cli.ok("pki", "cluster", "-c", inventory, "--out", dir.toString(), "--renew", "ca", "--force");
         RequiredTool openssl = RequiredTool.find("openssl", "openssl");
         RequiredTool.Run verify = openssl.run("verify", "-CAfile", dir.resolve("ca.pem").toString(), dir.resolve("admin.pem").toString());
         assertEquals(0, verify.exitCode(), verify.output());
@@ -65,18 +66,18 @@ class CaExpiryTest {
     @Test
     void aCertificateThatWouldOutliveItsCaIsSignedOnlyWhenAsked() throws IOException {
         CertificateAuthority young = ca("ca", Duration.ZERO, Duration.ofDays(30));
-        Files.copy(PkiCli.SEED.resolve("ca-config.json"), dir.resolve("ca-config.json"));
-        Files.copy(PkiCli.SEED.resolve("admin-csr.json"), dir.resolve("admin-csr.json"));
+        Files.copy(PkiSeed.SEED.resolve("ca-config.json"), dir.resolve("ca-config.json"));
+        Files.copy(PkiSeed.SEED.resolve("admin-csr.json"), dir.resolve("admin-csr.json"));
         String d = dir + "/";
         String[] sign = {"pki", "gencert", "-ca=" + d + "ca.pem", "-ca-key=" + d + "ca-key.pem", "-config=" + d + "ca-config.json",
                 "-profile=client", d + "admin-csr.json", "-bare", d + "admin"};
-        PkiCli r = PkiCli.run(sign);
+        Cli r = Cli.run(sign);
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains(" would outlive its CA " + young.certificate().getSubject() + ", which expires on "
                 + young.notAfter() + "; clients stop accepting it then. Renew the CA first (metalboot pki cluster --renew ca"
                 + " --force), shorten the profile's expiry, or pass --allow-outliving-ca to sign it anyway\n"), r.err());
         String[] asked = Stream.concat(Stream.of(sign), Stream.of("--allow-outliving-ca")).toArray(String[]::new);
-        PkiCli.ok(asked);
+        Cli.ok(asked);
     }
 
     record BadName(String name, String csr, String message) {
@@ -101,7 +102,7 @@ class CaExpiryTest {
     @MethodSource("badNames")
     void aNameWithAControlCharacterIsRefused(BadName b) throws IOException {
         Path csr = Files.writeString(dir.resolve("csr.json"), b.csr());
-        PkiCli r = PkiCli.run("pki", "gencert", "-initca", csr.toString(), "-bare", dir.resolve("x").toString());
+        Cli r = Cli.run("pki", "gencert", "-initca", csr.toString(), "-bare", dir.resolve("x").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains(b.message()), r.err());
     }

@@ -3,6 +3,7 @@ package io.metalboot.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class CfsslCompatibilityTest {
         openssl = RequiredTool.find("openssl", "openssl");
         cfssl = RequiredTool.find("cfssl", "golang-cfssl");
         cfssljson = RequiredTool.find("cfssljson", "golang-cfssl");
-        PkiCli.seedSteps(dir);
+        PkiSeed.seedSteps(dir);
     }
 
     /** Runs a command in {@code dir} with {@code input} on stdin; 30 s at most. */
@@ -57,7 +58,7 @@ class CfsslCompatibilityTest {
 
     @Test
     void cfssljsonWritesOurJsonOutputAsItWritesCfsslsOwn() throws Exception {
-        PkiCli r = PkiCli.ok("pki", "gencert", "-ca=" + dir + "/ca.pem", "-ca-key=" + dir + "/ca-key.pem",
+        Cli r = Cli.ok("pki", "gencert", "-ca=" + dir + "/ca.pem", "-ca-key=" + dir + "/ca-key.pem",
                 "-config=" + dir + "/ca-config.json", "-profile=client", dir + "/admin-csr.json");
         run(r.out(), cfssljson.path().toString(), "-bare", "piped-admin");
         assertEquals("piped-admin.pem: OK\n", verify("piped-admin.pem"));
@@ -78,7 +79,7 @@ class CfsslCompatibilityTest {
         String json = run("", cfssl.path().toString(), "gencert", "-initca", "ca-csr.json").lines()
                 .filter(l -> l.startsWith("{")).findFirst().orElseThrow();
         run(json, cfssljson.path().toString(), "-bare", "cfssl-ca");
-        PkiCli.ok("pki", "gencert", "-ca", dir + "/cfssl-ca.pem", "-ca-key", dir + "/cfssl-ca-key.pem", "-config",
+        Cli.ok("pki", "gencert", "-ca", dir + "/cfssl-ca.pem", "-ca-key", dir + "/cfssl-ca-key.pem", "-config",
                 dir + "/ca-config.json", "-profile", "client-server", dir + "/worker-csr.json", "-bare", dir + "/by-cfssl-ca");
         assertEquals("by-cfssl-ca.pem: OK\n", run("", openssl.path().toString(), "verify", "-CAfile", "cfssl-ca.pem", "by-cfssl-ca.pem"));
         assertEquals(extensions("cfssl-ca.pem"), extensions("ca.pem"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class EtcdRingTest {
         RequiredTool etcd = RequiredTool.find("etcd", "etcd-server");
         RequiredTool etcdctl = RequiredTool.find("etcdctl", "etcd-client");
         Path pki = dir.resolve("pki");
-        PkiCli.ok("pki", "cluster", "-c", INVENTORY.toString(), "--out", pki.toString());
+        Cli.ok("pki", "cluster", "-c", INVENTORY.toString(), "--out", pki.toString());
 
         List<String> peerUrls = new ArrayList<>();
         List<String> clientUrls = new ArrayList<>();

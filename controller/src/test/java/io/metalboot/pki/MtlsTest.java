@@ -28,7 +28,7 @@ class MtlsTest {
     static void certificates() throws IOException {
         openssl = RequiredTool.find("openssl", "openssl");
         curl = RequiredTool.find("curl", "curl");
-        PkiCli.seedSteps(dir);
+        PkiSeed.seedSteps(dir);
     }
 
     /** s_server with {@code name}'s certificate, requiring and verifying a client certificate from the CA. */

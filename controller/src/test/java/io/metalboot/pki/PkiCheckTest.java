@@ -3,6 +3,7 @@ package io.metalboot.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ class PkiCheckTest {
 
     @Test
     void listsSubjectSansAndExpiry() {
-        PkiCli.ok("pki", "cluster", "-c", "../examples/home-lab/cluster.yaml", "--out", dir.toString());
-        PkiCli r = PkiCli.run("pki", "check", "--dir", dir.toString());
+        Cli.ok("pki", "cluster", "-c", "../examples/home-lab/cluster.yaml", "--out", dir.toString());
+        Cli r = Cli.run("pki", "check", "--dir", dir.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().startsWith("admin.pem  O=system:masters,CN=admin  no SANs  expires " + expiry(dir.resolve("admin.pem"))
                 + " (364 days)\napiserver-kubelet-client.pem  O=system:masters,CN=kube-apiserver-kubelet-client  no SANs  expires "
@@ -35,15 +36,15 @@ class PkiCheckTest {
 
     @Test
     void warnsUnderThirtyDaysAndAboutCertificatesOfAnotherCa(@TempDir Path other) throws IOException {
-        PkiCli.seedSteps(dir);
+        PkiSeed.seedSteps(dir);
         Files.writeString(dir.resolve("short-config.json"),
                 "{\"signing\": {\"profiles\": {\"short\": {\"expiry\": \"240h\", \"usages\": [\"signing\", \"client auth\"]}}}}");
-        PkiCli.ok("pki", "gencert", "-ca", dir + "/ca.pem", "-ca-key", dir + "/ca-key.pem", "-config", dir + "/short-config.json",
+        Cli.ok("pki", "gencert", "-ca", dir + "/ca.pem", "-ca-key", dir + "/ca-key.pem", "-config", dir + "/short-config.json",
                 "-profile", "short", dir + "/admin-csr.json", "-bare", dir + "/short");
-        PkiCli.ok("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", other + "/ca");
-        PkiCli.ok("pki", "gencert", "-ca", other + "/ca.pem", "-ca-key", other + "/ca-key.pem", dir + "/admin-csr.json",
+        Cli.ok("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", other + "/ca");
+        Cli.ok("pki", "gencert", "-ca", other + "/ca.pem", "-ca-key", other + "/ca-key.pem", dir + "/admin-csr.json",
                 "-bare", dir + "/foreign");
-        PkiCli r = PkiCli.run("pki", "check", "--dir", dir.toString());
+        Cli r = Cli.run("pki", "check", "--dir", dir.toString());
         assertEquals(1, r.exitCode());
         String notAfter = CertificateInfo.read(dir.resolve("short.pem")).notAfter().toString();
         assertTrue(r.out().endsWith("WARNING: foreign.pem was not signed by ca.pem\n"
@@ -53,7 +54,7 @@ class PkiCheckTest {
 
     @Test
     void aDirectoryWithoutCertificatesIsBadInput() {
-        PkiCli r = PkiCli.run("pki", "check", "--dir", dir.toString());
+        Cli r = Cli.run("pki", "check", "--dir", dir.toString());
         assertEquals(2, r.exitCode());
         assertEquals("metalboot: " + dir + ": no certificates (*.pem holding CERTIFICATE) found; make them with metalboot pki cluster"
                 + " --out " + dir + "\n", r.err());

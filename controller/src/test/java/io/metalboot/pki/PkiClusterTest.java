@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ class PkiClusterTest {
     @TempDir
     Path dir;
 
-    PkiCli cluster(String... more) {
-        return PkiCli.run(Stream.concat(Stream.of("pki", "cluster", "-c", EXAMPLE, "--out", dir.toString()), Stream.of(more))
+    Cli cluster(String... more) {
+        return Cli.run(Stream.concat(Stream.of("pki", "cluster", "-c", EXAMPLE, "--out", dir.toString()), Stream.of(more))
                 .toArray(String[]::new));
     }
 
@@ -55,7 +56,7 @@ class PkiClusterTest {
 
     @Test
     void makesEverythingTheClusterNeedsAndOpensslAcceptsIt() throws IOException {
-        PkiCli r = cluster();
+        Cli r = cluster();
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(lines("created", BUNDLES) + lines("created", List.of("service-account"))
                 + dir + ": 20 created (ecdsa-256 keys; private keys mode 0600)\n", r.out());
@@ -92,13 +93,13 @@ class PkiClusterTest {
     void aSecondRunKeepsEverythingAndRenewReissuesOnlyWhatIsNamed() throws IOException {
         assertEquals(0, cluster().exitCode());
         Map<String, byte[]> first = snapshot();
-        PkiCli again = cluster();
+        Cli again = cluster();
         assertEquals(lines("kept", BUNDLES) + lines("kept", List.of("service-account"))
                 + dir + ": 20 kept (ecdsa-256 keys; private keys mode 0600)\n", again.out());
         assertEquals(first.keySet(), snapshot().keySet());
         first.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, snapshot(name)), name + " unchanged"));
 
-        PkiCli renew = cluster("--renew", "apiserver");
+        Cli renew = cluster("--renew", "apiserver");
         assertTrue(renew.out().contains("renewed  apiserver\n"), renew.out());
         Map<String, byte[]> after = snapshot();
         first.forEach((name, bytes) -> assertEquals(!name.startsWith("apiserver.") && !name.startsWith("apiserver-key."),
@@ -117,13 +118,13 @@ class PkiClusterTest {
     void theCaIsReplacedOnlyWithForceAndThenEverythingIsReissued() throws IOException {
         assertEquals(0, cluster().exitCode());
         byte[] caKey = Files.readAllBytes(dir.resolve("ca-key.pem"));
-        PkiCli refused = cluster("--renew", "ca");
+        Cli refused = cluster("--renew", "ca");
         assertEquals(2, refused.exitCode());
         assertEquals("metalboot: --renew ca replaces the CA, and every certificate it signed must then be reissued and redistributed;"
                 + " add --force if that is what you want\n", refused.err());
         assertTrue(Arrays.equals(caKey, Files.readAllBytes(dir.resolve("ca-key.pem"))));
 
-        PkiCli forced = cluster("--renew", "ca", "--force");
+        Cli forced = cluster("--renew", "ca", "--force");
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(forced.out().startsWith("renewed  ca: new key; every certificate below is reissued\n"
                 + "reissued apiserver: was signed by another CA\n"), forced.out());
@@ -136,12 +137,12 @@ class PkiClusterTest {
     void missingFilesAreMadeAgainAndAMissingCaKeyIsAnError() throws IOException {
         assertEquals(0, cluster().exitCode());
         Files.delete(dir.resolve("kubelet-kube-worker-1.pem"));
-        PkiCli r = cluster();
+        Cli r = cluster();
         assertTrue(r.out().contains("reissued kubelet-kube-worker-1: incomplete: kubelet-kube-worker-1.pem missing\n"), r.out());
         assertTrue(r.out().endsWith(dir + ": 19 kept, 1 reissued (ecdsa-256 keys; private keys mode 0600)\n"), r.out());
 
         Files.delete(dir.resolve("ca-key.pem"));
-        PkiCli noKey = cluster();
+        Cli noKey = cluster();
         assertEquals(2, noKey.exitCode());
         assertEquals("metalboot: " + dir + "/ca.pem exists but " + dir + "/ca-key.pem does not; restore ca-key.pem, or run with"
                 + " --renew ca --force to start a new CA (every certificate is then reissued)\n", noKey.err());
@@ -152,7 +153,7 @@ class PkiClusterTest {
         assertEquals(0, cluster().exitCode());
         Path moved = other.resolve("cluster.yaml");
         Files.writeString(moved, Files.readString(Path.of(EXAMPLE)).replace("ip: 192.168.1.201", "ip: 192.168.1.202"));
-        PkiCli r = PkiCli.run("pki", "cluster", "-c", moved.toString(), "--out", dir.toString());
+        Cli r = Cli.run("pki", "cluster", "-c", moved.toString(), "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("kept     apiserver: differs from the inventory (SANs DNS:kubernetes,DNS:kubernetes.default,"
                 + "DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,DNS:kube-master,IP:10.3.0.1,IP:192.168.1.201,"
@@ -162,16 +163,16 @@ class PkiClusterTest {
 
     @Test
     void rsaKeysOnRequestAndBadKeyOrRenewFlagsAreBadInput() throws IOException {
-        PkiCli r = cluster("--key-algo", "rsa", "--key-size", "4096");
+        Cli r = cluster("--key-algo", "rsa", "--key-size", "4096");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().endsWith("(rsa-4096 keys; private keys mode 0600)\n"), r.out());
         assertTrue(Files.readString(dir.resolve("admin-key.pem")).startsWith("-----BEGIN RSA PRIVATE KEY-----\n"));
         assertTrue(openssl("x509", "-in", dir.resolve("apiserver.pem").toString(), "-noout", "-text").contains("Public-Key: (4096 bit)"));
 
-        PkiCli size = cluster("--key-size", "1024");
+        Cli size = cluster("--key-size", "1024");
         assertEquals(2, size.exitCode());
         assertEquals("metalboot: --key-size 1024 is not a size for ecdsa keys (expected 256, 384 or 521)\n", size.err());
-        PkiCli name = cluster("--renew", "kubelet-node00");
+        Cli name = cluster("--renew", "kubelet-node00");
         assertEquals(2, name.exitCode());
         assertEquals("metalboot: --renew 'kubelet-node00' is not a certificate of this cluster (valid: " + String.join(", ", BUNDLES)
                 + ", service-account)\n", name.err());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class SeedCommandsTest {
     @BeforeAll
     static void seedSteps() throws IOException {
         openssl = RequiredTool.find("openssl", "openssl");
-        PkiCli.seedSteps(dir);
+        PkiSeed.seedSteps(dir);
     }
 
     String openssl(String... args) {
@@ -118,7 +119,7 @@ class SeedCommandsTest {
     @Test
     void theCaIsNotReplacedWithoutForce() throws IOException {
         byte[] before = Files.readAllBytes(dir.resolve("ca-key.pem"));
-        PkiCli r = PkiCli.run("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", dir + "/ca");
+        Cli r = Cli.run("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", dir + "/ca");
         assertEquals(2, r.exitCode());
         assertEquals("metalboot: not replacing the CA: " + dir + "/ca.pem, " + dir + "/ca-key.pem, " + dir + "/ca.csr already"
                 + " exist(s); every certificate it signed would stop verifying. Use another -bare NAME, or --force to replace it\n", r.err());
@@ -127,16 +128,16 @@ class SeedCommandsTest {
 
     @Test
     void signingNeedsTheCaPairAndTheKeyMustBelongToTheCertificate(@TempDir Path other) throws IOException {
-        PkiCli r = PkiCli.run("pki", "gencert", dir + "/admin-csr.json");
+        Cli r = Cli.run("pki", "gencert", dir + "/admin-csr.json");
         assertEquals(2, r.exitCode());
         assertEquals("metalboot: gencert needs -ca and -ca-key to sign (or -initca to make a new CA)\n", r.err());
-        PkiCli.ok("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", other + "/ca");
-        r = PkiCli.run("pki", "gencert", "-ca", dir + "/ca.pem", "-ca-key", other + "/ca-key.pem", dir + "/admin-csr.json");
+        Cli.ok("pki", "gencert", "-initca", dir + "/ca-csr.json", "-bare", other + "/ca");
+        r = Cli.run("pki", "gencert", "-ca", dir + "/ca.pem", "-ca-key", other + "/ca-key.pem", dir + "/admin-csr.json");
         assertEquals(2, r.exitCode());
         assertEquals("metalboot: " + other + "/ca-key.pem: this key does not belong to " + dir + "/ca.pem (a test signature"
                 + " does not verify with the certificate's public key); pass the matching pair\n", r.err());
         assertFalse(r.err().contains("PRIVATE KEY"));
-        r = PkiCli.run("pki", "gencert", "-ca", dir + "/admin.pem", "-ca-key", dir + "/admin-key.pem", dir + "/admin-csr.json");
+        r = Cli.run("pki", "gencert", "-ca", dir + "/admin.pem", "-ca-key", dir + "/admin-key.pem", dir + "/admin-csr.json");
         assertEquals("metalboot: " + dir + "/admin.pem: not a CA certificate (no basic constraints CA:TRUE); pass the CA's own"
                 + " certificate, e.g. ca.pem from gencert -initca\n", r.err());
     }

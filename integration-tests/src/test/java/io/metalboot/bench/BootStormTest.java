@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.metalboot.boot.store.FileStore;
 import io.metalboot.boot.Progress;
 import io.metalboot.boot.http.BootServer;
-import io.metalboot.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.metalboot.cli.Cli;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +23,8 @@ class BootStormTest {
 
     @Test
     void aSmallLabBootsWithoutErrors() throws Exception {
-        StringWriter log = new StringWriter();
-        int status = Main.commandLine().setOut(new PrintWriter(log)).setErr(new PrintWriter(log))
-                .execute("bench", "storm", "prepare", "--out", dir.toString(), "--machines", "6", "--kernel-mb", "1", "--initrd-mb", "1");
-        assertEquals(0, status, log.toString());
+        Cli prepared = Cli.run("bench", "storm", "prepare", "--out", dir.toString(), "--machines", "6", "--kernel-mb", "1", "--initrd-mb", "1");
+        assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
         Path data = dir.resolve("data");
         assertEquals(6, Files.readAllLines(dir.resolve("macs.txt")).size());
         try (FileStore live = new FileStore(data);

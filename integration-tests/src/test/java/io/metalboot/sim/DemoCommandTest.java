@@ -1,10 +1,9 @@
 package io.metalboot.sim;
 
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.metalboot.sim.PlanCommandTest.Run;
+import io.metalboot.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,13 +20,13 @@ class DemoCommandTest {
 
     @Test
     void everyStepDoesWhatItShouldOnBothRouters() throws Exception {
-        Run demo = metalboot("demo", "--once", "--edgeos-port", "0", "--openwrt-port", "0", "--dir", dir.toString());
-        assertEquals(0, demo.status(), demo.out() + demo.err());
+        Cli demo = Cli.run("demo", "--once", "--edgeos-port", "0", "--openwrt-port", "0", "--dir", dir.toString());
+        assertEquals(0, demo.exitCode(), demo.out() + demo.err());
         assertTrue(demo.out().endsWith("Every step did what it should.\n"), demo.out());
         for (String kind : new String[] {"edgeos", "openwrt"}) {
             assertTrue(demo.out().contains("=== " + kind + ": simulated router on 127.0.0.1:"), demo.out());
             assertTrue(demo.out().contains("rolled back " + kind + " router "), demo.out());
-            assertEquals(3, metalboot("history", "-c", dir.resolve(kind).resolve("cluster.yaml").toString()).out().lines().count());
+            assertEquals(3, Cli.run("history", "-c", dir.resolve(kind).resolve("cluster.yaml").toString()).out().lines().count());
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("id_ecdsa"))));
         assertTrue(!demo.out().contains("!! "), demo.out());
@@ -35,7 +34,7 @@ class DemoCommandTest {
     }
 
     /** The page's server is gone with --once: what it answered is in the demo's output and its history file. */
-    private void servesTheBootPageWithOneMachineDiscoveredAndOneBooted(Run demo) throws Exception {
+    private void servesTheBootPageWithOneMachineDiscoveredAndOneBooted(Cli demo) throws Exception {
         Path history = dir.resolve("boot").resolve(".metalboot").resolve("boot-events.jsonl");
         Matcher ui = Pattern.compile("\nwatch the lab boot on (http://127\\.0\\.0\\.1:[0-9]+)/ui \\(boot history in "
                 + Pattern.quote(history.toString()) + "\\)\n").matcher(demo.out());

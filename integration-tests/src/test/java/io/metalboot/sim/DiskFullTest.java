@@ -1,20 +1,15 @@
 package io.metalboot.sim;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.plan.RouterKind;
-import static io.metalboot.sim.ApplyCommandTest.apply;
-import static io.metalboot.sim.ApplyCommandTest.kindOf;
-import static io.metalboot.sim.ApplyCommandTest.revisions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.history.Revision;
-import io.metalboot.sim.PlanCommandTest.Run;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,9 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * left, and the message names the path and the real cause.
  */
 class DiskFullTest {
-    @TempDir
-    Path dir;
-
     /** Where the disk is full, how the apply ends, and what its message must say. */
     record Case(RouterKind kind, String full, Revision.Outcome outcome, List<String> said) {
         @Override
@@ -60,25 +52,23 @@ class DiskFullTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theRouterKeepsItsConfigurationAndTheMessageNamesPathAndCause(Case c) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(c.kind(), dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = LabDesired.inventoryFor(router, dir);
-            String active = router.activeConfig();
-            String saved = router.savedConfig();
-            router.fs().diskFull(Optional.of(c.full()));
+        try (SimLab lab = SimLab.start(c.kind())) {
+            String active = lab.router.activeConfig();
+            String saved = lab.router.savedConfig();
+            lab.router.fs().diskFull(Optional.of(c.full()));
 
-            Run run = apply(inv);
-            router.fs().diskFull(Optional.empty());
-            assertEquals(1, run.status(), run.out() + run.err());
+            Cli run = lab.apply();
+            lab.router.fs().diskFull(Optional.empty());
+            assertEquals(1, run.exitCode(), run.out() + run.err());
             for (String words : c.said()) {
                 assertTrue(run.err().contains(words), "'" + words + "' in: " + run.err());
             }
-            assertEquals(c.outcome(), revisions(inv).getFirst().outcome());
-            assertEquals(active, router.activeConfig());
-            assertEquals(saved, router.savedConfig());
-            assertTrue(router.dhcpRunning());
-            assertFalse(router.fs().exists(kindOf(router).lockDir()), "no lock is left");
-            assertEquals(3, PlanCommandTest.metalboot("plan", "-c", inv.toString()).status());
+            assertEquals(c.outcome(), lab.revisions().getFirst().outcome());
+            assertEquals(active, lab.router.activeConfig());
+            assertEquals(saved, lab.router.savedConfig());
+            assertTrue(lab.router.dhcpRunning());
+            assertFalse(lab.router.fs().exists(lab.kind.lockDir()), "no lock is left");
+            assertEquals(3, lab.metalboot("plan").exitCode());
         }
     }
 }

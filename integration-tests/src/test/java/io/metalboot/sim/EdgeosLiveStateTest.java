@@ -41,7 +41,7 @@ class EdgeosLiveStateTest {
 
     EdgeosLive read() throws Exception {
         OpenSsh.Result result = ssh.run(EdgeosLive.readScript());
-        assertEquals(0, result.status(), result.err());
+        assertEquals(0, result.exitCode(), result.err());
         return EdgeosLive.parse(result.out());
     }
 
@@ -74,7 +74,7 @@ class EdgeosLiveStateTest {
         assertTrue(plan.commands().stream().noneMatch(c -> c.contains("dhcp1")), "never a second shared network");
 
         OpenSsh.Result apply = ssh.run(LabDesired.applyScript(plan));
-        assertEquals(0, apply.status(), apply.out() + apply.err());
+        assertEquals(0, apply.exitCode(), apply.out() + apply.err());
         EdgeosLive after = read();
         assertTrue(after.dhcpdRunning());
         assertTrue(after.configBoot().orElseThrow().contains("static-mapping printer {"));
@@ -90,7 +90,7 @@ class EdgeosLiveStateTest {
         OpenSsh.Result set = ssh.run(LabDesired.WRAPPER + " begin; " + LabDesired.WRAPPER + " set " + LAN
                 + " static-mapping laptop ip-address 192.168.1.211; " + LabDesired.WRAPPER + " set " + LAN
                 + " static-mapping laptop mac-address 00:1b:00:00:00:aa; " + LabDesired.WRAPPER + " commit; " + LabDesired.WRAPPER + " end");
-        assertEquals(0, set.status(), set.err());
+        assertEquals(0, set.exitCode(), set.err());
         EdgeosLive live = read();
         PlanConflictException e = assertThrows(PlanConflictException.class, () -> EdgeosPlanner.plan(live, LabDesired.edgeos(LabDesired.inventory())));
         assertEquals("router static-mapping 'laptop' (00:1b:00:00:00:aa, 192.168.1.211) has the IP of machine kube-worker-1"
@@ -100,7 +100,7 @@ class EdgeosLiveStateTest {
 
     @Test
     void aHeldLockIsReportedWithItsOwner() throws Exception {
-        assertEquals(0, ssh.run("mkdir -p /config/metalboot/lock && echo 'alice@laptop 2024-05-01T12:00:00Z' > /config/metalboot/lock/owner").status());
+        assertEquals(0, ssh.run("mkdir -p /config/metalboot/lock && echo 'alice@laptop 2024-05-01T12:00:00Z' > /config/metalboot/lock/owner").exitCode());
         assertEquals(Optional.of("alice@laptop 2024-05-01T12:00:00Z\n"), read().lock());
     }
 }

@@ -50,10 +50,10 @@ class EdgeosOverOpenSshTest {
     @Test
     void aWrapperSessionAddsTheSeedsMappingsCommitsAndSaves() throws Exception {
         OpenSsh.Result session = ssh.run(seedSession());
-        assertEquals(0, session.status(), session.err());
+        assertEquals(0, session.exitCode(), session.err());
 
         OpenSsh.Result show = ssh.run("cli-shell-api showCfg service dhcp-server");
-        assertEquals(0, show.status(), show.err());
+        assertEquals(0, show.exitCode(), show.err());
         for (String m : SEED) {
             String[] f = m.split(" ");
             assertTrue(show.out().contains("static-mapping " + f[0] + " {\n"), show.out());
@@ -75,7 +75,7 @@ class EdgeosOverOpenSshTest {
 
     @Test
     void aNewChannelIsANewSessionWithoutTheStagedChanges() throws Exception {
-        assertEquals(0, ssh.run(WRAPPER + " begin; " + WRAPPER + " set " + SUBNET + " static-mapping x ip-address 192.168.1.222").status());
+        assertEquals(0, ssh.run(WRAPPER + " begin; " + WRAPPER + " set " + SUBNET + " static-mapping x ip-address 192.168.1.222").exitCode());
         OpenSsh.Result commit = ssh.run(WRAPPER + " begin; " + WRAPPER + " commit; echo status=$?");
         assertTrue(commit.out().contains("status=0"), commit.out() + commit.err());
         assertTrue(!router.activeConfig().contains("static-mapping x"), router.activeConfig());
@@ -83,12 +83,12 @@ class EdgeosOverOpenSshTest {
 
     @Test
     void theHostKeyIsKeptAcrossRestartsSoKnownHostsStillMatches() throws Exception {
-        assertEquals(0, ssh.run("true").status());
+        assertEquals(0, ssh.run("true").exitCode());
         int port = router.port();
         router.close();
         router = SimulatedRouter.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("sim")).withPort(port));
         ssh = new OpenSsh(router, dir);
         OpenSsh.Result again = ssh.run("true", "yes");
-        assertEquals(0, again.status(), again.err());
+        assertEquals(0, again.exitCode(), again.err());
     }
 }

@@ -44,17 +44,17 @@ class FaultsOverSshTest {
     void dropAfterTheNthCommand() throws Exception {
         router.connectionFaults().dropAfterCommands(2);
         OpenSsh.Result r = ssh.run("echo one; echo two; echo three");
-        assertEquals(255, r.status(), "ssh reports a dropped connection as 255");
+        assertEquals(255, r.exitCode(), "ssh reports a dropped connection as 255");
         assertFalse(r.out().contains("three"), r.out());
         CommandLog.Entry exec = router.log().execs().getLast();
         assertEquals(Optional.empty(), exec.status(), "no exit status for a dropped channel");
-        assertEquals(0, ssh.run("echo again").status(), "the fault fires once");
+        assertEquals(0, ssh.run("echo again").exitCode(), "the fault fires once");
     }
 
     @Test
     void dropWhenACommandMatchesLeavesTheCommitUndone() throws Exception {
         router.connectionFaults().dropWhenCommandMatches("wrapper commit");
-        assertEquals(255, ssh.run(ADD_X + WRAPPER + " commit").status());
+        assertEquals(255, ssh.run(ADD_X + WRAPPER + " commit").exitCode());
         assertFalse(router.activeConfig().contains("static-mapping x"), router.activeConfig());
     }
 
@@ -62,7 +62,7 @@ class FaultsOverSshTest {
     void aDelayedCommandStartsNoSoonerThanTheDelay() throws Exception {
         router.connectionFaults().delayCommands("^date", Duration.ofSeconds(2));
         OpenSsh.Result r = ssh.run("echo before; date +%s");
-        assertEquals(0, r.status());
+        assertEquals(0, r.exitCode());
         List<CommandLog.Entry> commands = router.log().entries().stream().filter(e -> e.kind().equals("command")).toList();
         Duration gap = Duration.between(commands.get(0).at(), commands.get(1).at());
         assertTrue(gap.compareTo(Duration.ofSeconds(2)) >= 0, "date ran " + gap + " after echo");
@@ -82,10 +82,10 @@ class FaultsOverSshTest {
     @Test
     void theCommitSucceedsButTheDaemonDies() throws Exception {
         router.faults().daemonDiesOnNextRestart();
-        assertEquals(0, ssh.run(ADD_X + WRAPPER + " commit").status());
+        assertEquals(0, ssh.run(ADD_X + WRAPPER + " commit").exitCode());
         assertTrue(router.activeConfig().contains("static-mapping x"));
         assertFalse(router.dhcpRunning());
-        assertNotEquals(0, ssh.run("pidof dhcpd").status(), "pidof must not find a dead dhcpd");
+        assertNotEquals(0, ssh.run("pidof dhcpd").exitCode(), "pidof must not find a dead dhcpd");
     }
 
     @Test
@@ -101,7 +101,7 @@ class FaultsOverSshTest {
     void aLockHeldByAnotherSessionRefusesTheCommit() throws Exception {
         router.faults().holdLock("another session");
         OpenSsh.Result r = ssh.run(ADD_X + WRAPPER + " commit");
-        assertEquals(1, r.status());
+        assertEquals(1, r.exitCode());
         assertEquals("", r.err(), "the wrapper prints nothing (my_commit >> $LOGFILE)");
         assertTrue(Files.readString(router.fs().resolve("/var/log/vyatta/vyatta-commit.log"))
                 .contains("Configuration system temporarily locked due to another commit in progress"));
@@ -109,11 +109,11 @@ class FaultsOverSshTest {
 
     @Test
     void aRebootLosesWhatWasCommittedButNotSaved() throws Exception {
-        assertEquals(0, ssh.run(ADD_X + WRAPPER + " commit").status());
+        assertEquals(0, ssh.run(ADD_X + WRAPPER + " commit").exitCode());
         assertTrue(router.activeConfig().contains("static-mapping x"));
         router.reboot();
         assertFalse(router.activeConfig().contains("static-mapping x"));
         assertTrue(router.dhcpRunning());
-        assertEquals(0, ssh.run("true").status(), "the router accepts connections again after the reboot");
+        assertEquals(0, ssh.run("true").exitCode(), "the router accepts connections again after the reboot");
     }
 }

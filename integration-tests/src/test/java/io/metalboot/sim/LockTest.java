@@ -1,16 +1,13 @@
 package io.metalboot.sim;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.plan.RouterKind;
-import static io.metalboot.sim.ApplyCommandTest.apply;
-import static io.metalboot.sim.ApplyCommandTest.kindOf;
-import static io.metalboot.sim.ApplyCommandTest.revisions;
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.history.Revision;
-import io.metalboot.sim.PlanCommandTest.Run;
+import io.metalboot.router.history.RevisionStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -28,57 +25,43 @@ class LockTest {
     @TempDir
     Path dir;
 
-    Path inventory(SimulatedRouter router) throws Exception {
-        return LabDesired.inventoryFor(router, dir);
+    @SimRouterTest
+    void aLateSecondRevertLeavesTheRouterAlone(SimLab lab) throws Exception {
+        lab.router.faults().daemonDiesOnNextRestart();
+        assertEquals(1, lab.apply().exitCode());
+        String backup = lab.kind.stateDir() + "/backup";
+        String revert = backup + "/" + lab.router.fs().list(backup).getFirst() + "/revert.sh";
+        assertEquals(0, lab.apply().exitCode(), "a newer apply");
+        String applied = lab.router.activeConfig();
+        lab.router.fs().mkdir(lab.kind.lockDir(), true);
+        lab.router.fs().write(lab.kind.lockDir() + "/owner", "bob@desk 4242 rev=00000009-abcdef 1\n");
+
+        OpenSsh.Result late = lab.ssh.run("sh " + revert);
+        assertEquals(1, late.exitCode(), late.out() + late.err());
+        assertTrue(late.err().startsWith("not reverting: the router lock is no longer held by transaction 00000001-"), late.err());
+        assertTrue(late.err().contains("(held by: bob@desk 4242 rev=00000009-abcdef 1)"), late.err());
+        assertEquals(applied, lab.router.activeConfig(), "the newer apply stays");
+        assertTrue(lab.router.fs().exists(lab.kind.lockDir()), "the other run's lock stays");
     }
 
-    @ParameterizedTest
-    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
-    void aLateSecondRevertLeavesTheRouterAlone(RouterKind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            router.faults().daemonDiesOnNextRestart();
-            assertEquals(1, apply(inv).status());
-            String backup = kindOf(router).stateDir() + "/backup";
-            String revert = backup + "/" + router.fs().list(backup).getFirst() + "/revert.sh";
-            assertEquals(0, apply(inv).status(), "a newer apply");
-            String applied = router.activeConfig();
-            router.fs().mkdir(kindOf(router).lockDir(), true);
-            router.fs().write(kindOf(router).lockDir() + "/owner", "bob@desk 4242 rev=00000009-abcdef 1\n");
+    @SimRouterTest
+    void heldLockIsRefusedWithItsHolder(SimLab lab) throws Exception {
+        String lock = lab.kind.lockDir();
+        lab.router.fs().mkdir(lock, true);
+        lab.router.fs().write(lock + "/owner", "bob@desk 4242 1\n");
+        String before = lab.router.activeConfig();
 
-            OpenSsh.Result late = ssh.run("sh " + revert);
-            assertEquals(1, late.status(), late.out() + late.err());
-            assertTrue(late.err().startsWith("not reverting: the router lock is no longer held by transaction 00000001-"), late.err());
-            assertTrue(late.err().contains("(held by: bob@desk 4242 rev=00000009-abcdef 1)"), late.err());
-            assertEquals(applied, router.activeConfig(), "the newer apply stays");
-            assertTrue(router.fs().exists(kindOf(router).lockDir()), "the other run's lock stays");
-        }
-    }
+        Cli run = lab.apply();
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().startsWith("metalboot: the router is locked by another apply: bob@desk 4242 for "), run.err());
+        assertTrue(run.err().contains(" s; nothing was changed. Wait for it to finish, or if it died, run apply again with"
+                + " --break-lock\n"), run.err());
+        assertEquals(before, lab.router.activeConfig());
+        assertEquals(Revision.Outcome.FAILED, lab.revisions().get(0).outcome());
 
-    @ParameterizedTest
-    @EnumSource(value = RouterKind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
-    void heldLockIsRefusedWithItsHolder(RouterKind kind) throws Exception {
-        try (OpenSsh ssh = OpenSsh.start(kind, dir)) {
-            SimulatedRouter router = ssh.router();
-            Path inv = inventory(router);
-            String lock = kindOf(router).lockDir();
-            router.fs().mkdir(lock, true);
-            router.fs().write(lock + "/owner", "bob@desk 4242 1\n");
-            String before = router.activeConfig();
-
-            Run run = apply(inv);
-            assertEquals(1, run.status(), run.out() + run.err());
-            assertTrue(run.err().startsWith("metalboot: the router is locked by another apply: bob@desk 4242 for "), run.err());
-            assertTrue(run.err().contains(" s; nothing was changed. Wait for it to finish, or if it died, run apply again with"
-                    + " --break-lock\n"), run.err());
-            assertEquals(before, router.activeConfig());
-            assertEquals(Revision.Outcome.FAILED, revisions(inv).get(0).outcome());
-
-            Run broken = apply(inv, "--break-lock");
-            assertEquals(0, broken.status(), broken.out() + broken.err());
-            assertTrue(broken.out().contains("broke the lock held by bob@desk 4242 1"), broken.out());
-        }
+        Cli broken = lab.apply("--break-lock");
+        assertEquals(0, broken.exitCode(), broken.out() + broken.err());
+        assertTrue(broken.out().contains("broke the lock held by bob@desk 4242 1"), broken.out());
     }
 
     @ParameterizedTest
@@ -88,24 +71,24 @@ class LockTest {
         Path key = TransactionLab.key(dir);
         try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("lab"), key)) {
             lab.router.connectionFaults().delayCommands("^mb_finish confirm$", Duration.ofSeconds(4));
-            CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> TransactionLab.apply(lab.newInventory,
+            CompletableFuture<Cli> first = CompletableFuture.supplyAsync(() -> TransactionLab.apply(lab.newInventory,
                     "--confirm-timeout", "30s"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                     .until(() -> lab.router.activeConfig().contains("00:00:00:00:00:13"));
             // the second apply's confirm waits too, but starts later: the first decides first, against a lock it lost
-            Run second = TransactionLab.apply(lab.oldInventory, "--break-lock");
-            assertEquals(0, second.status(), second.out() + second.err());
+            Cli second = TransactionLab.apply(lab.oldInventory, "--break-lock");
+            assertEquals(0, second.exitCode(), second.out() + second.err());
             assertTrue(second.out().contains("broke the lock held by "), second.out());
-            Run firstRun = first.get();
-            assertEquals(1, firstRun.status(), firstRun.out() + firstRun.err());
+            Cli firstRun = first.get();
+            assertEquals(1, firstRun.exitCode(), firstRun.out() + firstRun.err());
             assertTrue(firstRun.err().contains("another run broke this apply's lock before it ended (the lock is now held by "),
                     firstRun.err());
             assertTrue(firstRun.err().contains("this apply was neither confirmed nor reverted"), firstRun.err());
 
-            assertEquals(0, TransactionLab.plan(lab.oldInventory).status(), "the configuration and state file are the second apply's");
+            assertEquals(0, TransactionLab.plan(lab.oldInventory).exitCode(), "the configuration and state file are the second apply's");
             assertTrue(lab.router.dhcpRunning());
             assertFalse(lab.router.fs().exists(lab.kind().lockDir()), "the second apply released its lock; the first left it alone");
-            var revs = revisions(lab.oldInventory);
+            var revs = RevisionStore.beside(lab.oldInventory).list();
             assertEquals(Revision.Outcome.SUPERSEDED, revs.get(1).outcome());
             assertEquals(Revision.Outcome.APPLIED, revs.get(2).outcome());
         }

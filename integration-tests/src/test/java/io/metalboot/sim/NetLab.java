@@ -2,7 +2,6 @@ package io.metalboot.sim;
 
 import io.metalboot.router.RequiredTool;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

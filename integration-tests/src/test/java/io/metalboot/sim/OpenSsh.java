@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * a known_hosts file of the test's own, strict host key checking after the first contact.
  */
 final class OpenSsh implements AutoCloseable {
-    record Result(int status, String out, String err) {
+    record Result(int exitCode, String out, String err) {
     }
 
     private final SimulatedRouter router;

@@ -39,7 +39,7 @@ class OpenwrtLiveStateTest {
 
     OpenwrtLive read() throws Exception {
         OpenSsh.Result result = ssh.run(OpenwrtLive.readScript());
-        assertEquals(0, result.status(), result.err());
+        assertEquals(0, result.exitCode(), result.err());
         return OpenwrtLive.parse(result.out());
     }
 
@@ -67,7 +67,7 @@ class OpenwrtLiveStateTest {
         assertEquals(List.of("mb_kube_master", "mb_kube_worker_1", "mb_kube_worker_2", "mb_node00"), hosts);
 
         OpenSsh.Result apply = ssh.run(LabDesired.applyScript(plan));
-        assertEquals(0, apply.status(), apply.out() + apply.err());
+        assertEquals(0, apply.exitCode(), apply.out() + apply.err());
         OpenwrtLive after = read();
         assertTrue(after.dnsmasqRunning());
         List<UciSection> sections = after.committed().sections();
@@ -79,7 +79,7 @@ class OpenwrtLiveStateTest {
 
     @Test
     void someoneElsesStagedChangeStopsThePlanListingIt() throws Exception {
-        assertEquals(0, ssh.run("uci set dhcp.lan.start=50").status());
+        assertEquals(0, ssh.run("uci set dhcp.lan.start=50").exitCode());
         OpenwrtLive live = read();
         assertEquals(List.of("dhcp.lan.start='50'"), live.stagedChanges());
         PlanConflictException e = assertThrows(PlanConflictException.class,

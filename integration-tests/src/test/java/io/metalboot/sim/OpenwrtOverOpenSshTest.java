@@ -51,7 +51,7 @@ class OpenwrtOverOpenSshTest {
     @Test
     void aBatchCommittedAndReloadedReachesDnsmasqAndKeepsTheUsersHosts() throws Exception {
         OpenSsh.Result staged = ssh.run(BATCH + "uci changes dhcp | head -n 1");
-        assertEquals(0, staged.status(), staged.err());
+        assertEquals(0, staged.exitCode(), staged.err());
         assertEquals("dhcp.mb_kube_master='host'\n", staged.out());
         OpenSsh.Result applied = ssh.run("uci commit dhcp && /etc/init.d/dnsmasq reload && pidof dnsmasq >/dev/null && echo up");
         assertEquals("up\n", applied.out(), applied.err());
@@ -66,8 +66,8 @@ class OpenwrtOverOpenSshTest {
 
     @Test
     void aRebootLosesStagedChangesButKeepsCommittedOnes() throws Exception {
-        assertEquals(0, ssh.run(BATCH + "uci commit dhcp").status());
-        assertEquals(0, ssh.run("uci set dhcp.mb_kube_master.ip='192.168.1.202'").status());
+        assertEquals(0, ssh.run(BATCH + "uci commit dhcp").exitCode());
+        assertEquals(0, ssh.run("uci set dhcp.mb_kube_master.ip='192.168.1.202'").exitCode());
         router.reboot();
         assertEquals("192.168.1.201\n", ssh.run("uci get dhcp.mb_kube_master.ip").out());
         assertTrue(router.dhcpRunning());
@@ -85,8 +85,8 @@ class OpenwrtOverOpenSshTest {
     @Test
     void theDaemonDiesAfterTheReload() throws Exception {
         router.faults().daemonDiesOnNextRestart();
-        assertEquals(0, ssh.run(BATCH + "uci commit dhcp && /etc/init.d/dnsmasq reload").status());
+        assertEquals(0, ssh.run(BATCH + "uci commit dhcp && /etc/init.d/dnsmasq reload").exitCode());
         assertFalse(router.dhcpRunning());
-        assertEquals(1, ssh.run("pidof dnsmasq").status());
+        assertEquals(1, ssh.run("pidof dnsmasq").exitCode());
     }
 }

@@ -1,9 +1,9 @@
 package io.metalboot.sim;
 
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class ProxyDhcpFloodTest {
             Path inv = Files.writeString(dir.resolve("cluster.yaml"),
                     Files.readString(LabDesired.EXAMPLE).replace("kind: edgeos", "kind: none"));
             Path data = dir.resolve("data");
-            assertEquals(0, metalboot("render-data", "-c", inv.toString(), "--out", data.toString()).status());
+            assertEquals(0, Cli.run("render-data", "-c", inv.toString(), "--out", data.toString()).exitCode());
             Path log = dir.resolve("serve.log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process serve = lab.start(lab.laptop(), log, java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),

@@ -1,13 +1,12 @@
 package io.metalboot.sim;
 
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static io.metalboot.sim.VirtualLabTest.fetched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
-import io.metalboot.sim.PlanCommandTest.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +94,8 @@ class ProxyDhcpLabTest {
                 Path data = dir.resolve("data");
                 for (String[] args : List.of(new String[] {"render-data", "-c", inv.toString(), "--out", data.toString()},
                         new String[] {"pki", "cluster", "-c", inv.toString(), "--out", data.resolve("pki").toString()})) {
-                    Run r = metalboot(args);
-                    assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
+                    Cli r = Cli.run(args);
+                    assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
                 }
                 Path assets = data.resolve("assets/coreos/1053.2.0");
                 LabKernel.build(assets.resolve("coreos_production_pxe.vmlinuz"), assets.resolve("coreos_production_pxe_image.cpio.gz"),

@@ -1,5 +1,6 @@
 package io.metalboot.sim;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.dhcp.DhcpOptions;
 import io.metalboot.dhcp.DhcpPacket;
 import io.metalboot.router.Ipv4Address;
@@ -12,7 +13,7 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /**
- * Run inside a lab namespace: {@code flood SECONDS RATE MAC} sends RATE bad, random and stranger
+ * Cli inside a lab namespace: {@code flood SECONDS RATE MAC} sends RATE bad, random and stranger
  * packets a second to the LAN's port 67 and a legitimate DISCOVER from MAC every 100 ms, counting the
  * offers that come back; {@code rate COUNT MAC} sends COUNT legitimate DISCOVERs as fast as answers
  * come and prints answers per second. Prints one {@code key=value} line.

@@ -1,11 +1,9 @@
 package io.metalboot.sim;
 
-import static io.metalboot.sim.PlanCommandTest.metalboot;
-
+import io.metalboot.cli.Cli;
 import io.metalboot.router.history.Revision;
 import io.metalboot.router.history.RevisionStore;
 import io.metalboot.router.plan.RouterKind;
-import io.metalboot.sim.PlanCommandTest.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +44,8 @@ final class TransactionLab implements AutoCloseable {
         Path changed = Files.writeString(dir.resolve("new.yaml"), text.replace("192.168.1.250", "192.168.1.240")
                 .replace("mac: 00:00:00:00:00:12", "mac: 00:00:00:00:00:13").replace("      - \"deny bootp;\"\n", ""));
         TransactionLab lab = new TransactionLab(router, dir, old, changed);
-        Run first = apply(old);
-        if (first.status() != 0) {
+        Cli first = apply(old);
+        if (first.exitCode() != 0) {
             lab.close();
             throw new IllegalStateException("the old inventory did not apply: " + first.out() + first.err());
         }
@@ -67,14 +65,14 @@ final class TransactionLab implements AutoCloseable {
         return key;
     }
 
-    static Run apply(Path inventory, String... more) {
+    static Cli apply(Path inventory, String... more) {
         List<String> args = new ArrayList<>(List.of("apply", "-c", inventory.toString(), "--yes", "--trust-new-host-key"));
         args.addAll(List.of(more));
-        return metalboot(args.toArray(String[]::new));
+        return Cli.run(args.toArray(String[]::new));
     }
 
-    static Run plan(Path inventory) {
-        return metalboot("plan", "-c", inventory.toString(), "--trust-new-host-key");
+    static Cli plan(Path inventory) {
+        return Cli.run("plan", "-c", inventory.toString(), "--trust-new-host-key");
     }
 
     RouterKind kind() {

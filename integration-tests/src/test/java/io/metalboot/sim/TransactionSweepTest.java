@@ -1,12 +1,12 @@
 package io.metalboot.sim;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.plan.RouterKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.history.Revision;
-import io.metalboot.sim.PlanCommandTest.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,8 @@ class TransactionSweepTest {
         try (TransactionLab ref = TransactionLab.start(kind, dir.resolve("reference"), key)) {
             oldSide = ref.dhcpSide();
             ref.router.log().clear();
-            Run clean = TransactionLab.apply(ref.newInventory, "--confirm-timeout", "1s");
-            assertEquals(0, clean.status(), clean.out() + clean.err());
+            Cli clean = TransactionLab.apply(ref.newInventory, "--confirm-timeout", "1s");
+            assertEquals(0, clean.exitCode(), clean.out() + clean.err());
             count = (int) ref.router.log().entries().stream().filter(e -> e.kind().equals("command")).count();
             assertEquals(Optional.empty(), ref.awaitQuiet());
             newSide = ref.dhcpSide();
@@ -80,11 +80,11 @@ class TransactionSweepTest {
     private Trial trial(RouterKind kind, Path key, int n, String oldSide, String newSide) throws Exception {
         try (TransactionLab lab = TransactionLab.start(kind, dir.resolve("n" + n), key)) {
             lab.router.connectionFaults().dropAfterCommands(n);
-            Run run = TransactionLab.apply(lab.newInventory, "--confirm-timeout", "1s");
+            Cli run = TransactionLab.apply(lab.newInventory, "--confirm-timeout", "1s");
             lab.router.connectionFaults().clear();
             Optional<String> busy = lab.awaitQuiet();
             if (busy.isPresent()) {
-                return new Trial(n, false, run.status(), Optional.empty(), busy.get() + "; apply said: " + run.err());
+                return new Trial(n, false, run.exitCode(), Optional.empty(), busy.get() + "; apply said: " + run.err());
             }
             String side = lab.dhcpSide();
             boolean isNew = side.equals(newSide);
@@ -92,17 +92,17 @@ class TransactionSweepTest {
             if (!isNew && !side.equals(oldSide)) {
                 problems.add("the router holds neither the old nor the new configuration:\n" + side);
             }
-            if (run.status() == 0 && !isNew) {
+            if (run.exitCode() == 0 && !isNew) {
                 problems.add("apply exited 0 but the router is old: " + run.out() + run.err());
             }
-            Run againstNew = TransactionLab.plan(lab.newInventory);
+            Cli againstNew = TransactionLab.plan(lab.newInventory);
             if (System.getProperty("metalboot.sweep") != null) {
-                System.out.println("N=" + n + " apply: " + run.status() + " " + run.err() + "\nplan: " + againstNew.err() + "\nrecords: "
+                System.out.println("N=" + n + " apply: " + run.exitCode() + " " + run.err() + "\nplan: " + againstNew.err() + "\nrecords: "
                         + lab.router.fs().list(lab.kind().stateDir() + "/backup"));
             }
-            Run againstOld = TransactionLab.plan(lab.oldInventory);
-            if ((againstNew.status() == 0) != isNew || (againstOld.status() == 0) == isNew) {
-                problems.add("the state file disagrees: plan new=" + againstNew.status() + " old=" + againstOld.status()
+            Cli againstOld = TransactionLab.plan(lab.oldInventory);
+            if ((againstNew.exitCode() == 0) != isNew || (againstOld.exitCode() == 0) == isNew) {
+                problems.add("the state file disagrees: plan new=" + againstNew.exitCode() + " old=" + againstOld.exitCode()
                         + "\n" + againstNew.out() + againstNew.err() + againstOld.out());
             }
             Optional<Revision.Outcome> outcome = lab.lastRevision().filter(r -> r.id().compareTo("0001") > 0).map(Revision::outcome);
@@ -117,7 +117,7 @@ class TransactionSweepTest {
             if (lab.router.fs().exists(lab.kind().lockDir())) {
                 problems.add("a lock is left: " + lab.router.fs().read(lab.kind().lockDir() + "/owner"));
             }
-            return new Trial(n, isNew, run.status(), outcome, String.join("; ", problems));
+            return new Trial(n, isNew, run.exitCode(), outcome, String.join("; ", problems));
         }
     }
 }

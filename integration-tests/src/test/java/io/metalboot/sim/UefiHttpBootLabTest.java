@@ -1,13 +1,12 @@
 package io.metalboot.sim;
 
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.RequiredTool;
 import io.metalboot.router.plan.RouterKind;
-import io.metalboot.sim.PlanCommandTest.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +39,8 @@ class UefiHttpBootLabTest {
         try (OpenSsh ssh = OpenSsh.start(kind, dir); NetLab lab = NetLab.create(edgeos ? "eth1" : "br-lan")) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
-            Run applied = metalboot("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key");
-            assertEquals(0, applied.status(), applied.out() + applied.err());
+            Cli applied = Cli.run("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key");
+            assertEquals(0, applied.exitCode(), applied.out() + applied.err());
             Path conf = Files.writeString(dir.resolve(edgeos ? "dhcpd.conf" : "dnsmasq.conf"), VirtualLabTest.onThisHost(
                     edgeos ? router.fs().read("/opt/vyatta/etc/dhcpd.conf") : router.dhcpConfig(), router.fs().root(), edgeos));
             Path daemonLog = dir.resolve("daemon.log");
@@ -56,8 +55,8 @@ class UefiHttpBootLabTest {
             Path data = dir.resolve("data");
             for (String[] args : List.of(new String[] {"render-data", "-c", inv.toString(), "--out", data.toString()},
                     new String[] {"pki", "cluster", "-c", inv.toString(), "--out", data.resolve("pki").toString()})) {
-                Run r = metalboot(args);
-                assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
+                Cli r = Cli.run(args);
+                assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
             }
             Path assets = data.resolve("assets/coreos/1053.2.0");
             LabKernel.build(assets.resolve("coreos_production_pxe.vmlinuz"), assets.resolve("coreos_production_pxe_image.cpio.gz"),

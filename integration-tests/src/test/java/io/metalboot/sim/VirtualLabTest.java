@@ -1,12 +1,11 @@
 package io.metalboot.sim;
 
+import io.metalboot.cli.Cli;
 import io.metalboot.router.plan.RouterKind;
-import static io.metalboot.sim.PlanCommandTest.metalboot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.metalboot.router.RequiredTool;
-import io.metalboot.sim.PlanCommandTest.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,8 @@ class VirtualLabTest {
         try (OpenSsh ssh = OpenSsh.start(kind, dir); NetLab lab = NetLab.create(edgeos ? "eth1" : "br-lan")) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
-            Run applied = metalboot("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key");
-            assertEquals(0, applied.status(), applied.out() + applied.err());
+            Cli applied = Cli.run("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key");
+            assertEquals(0, applied.exitCode(), applied.out() + applied.err());
 
             Path conf = Files.writeString(dir.resolve(edgeos ? "dhcpd.conf" : "dnsmasq.conf"),
                     onThisHost(edgeos ? router.fs().read("/opt/vyatta/etc/dhcpd.conf") : router.dhcpConfig(), router.fs().root(), edgeos),
@@ -105,7 +104,7 @@ class VirtualLabTest {
         try (OpenSsh ssh = OpenSsh.start(RouterKind.EDGEOS, dir); NetLab lab = NetLab.create("eth1")) {
             SimulatedRouter router = ssh.router();
             Path inv = LabDesired.inventoryFor(router, dir);
-            assertEquals(0, metalboot("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key").status());
+            assertEquals(0, Cli.run("apply", "-c", inv.toString(), "--yes", "--trust-new-host-key").exitCode());
             Path conf = Files.writeString(dir.resolve("dhcpd.conf"), onThisHost(router.fs().read("/opt/vyatta/etc/dhcpd.conf"),
                     router.fs().root(), true));
             Files.writeString(dir.resolve("dhcpd.leases"), "");
@@ -184,8 +183,8 @@ class VirtualLabTest {
     private static void renderData(Path inv, Path data) {
         for (String[] args : List.of(new String[] {"render-data", "-c", inv.toString(), "--out", data.toString()},
                 new String[] {"pki", "cluster", "-c", inv.toString(), "--out", data.resolve("pki").toString()})) {
-            Run r = metalboot(args);
-            assertEquals(0, r.status(), String.join(" ", args) + ": " + r.out() + r.err());
+            Cli r = Cli.run(args);
+            assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.out() + r.err());
         }
     }
 }

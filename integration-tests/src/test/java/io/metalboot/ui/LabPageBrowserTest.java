@@ -13,13 +13,11 @@ import io.metalboot.boot.events.Oui;
 import io.metalboot.boot.http.BootServer;
 import io.metalboot.boot.http.Overview;
 import io.metalboot.boot.store.FileStore;
-import io.metalboot.cli.Main;
+import io.metalboot.cli.Cli;
 import io.metalboot.inventory.Inventory;
 import io.metalboot.inventory.InventoryLoader;
 import io.metalboot.inventory.UnknownMachines;
 import io.metalboot.router.RequiredTool;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,10 +60,8 @@ class LabPageBrowserTest {
     void watchesMachinesBootLive() throws Exception {
         RequiredTool chromium = RequiredTool.find("chromium", "chromium");
         RequiredTool driverTool = RequiredTool.find("chromedriver", "chromium-driver");
-        StringWriter log = new StringWriter();
-        int prepared = Main.commandLine().setOut(new PrintWriter(log)).setErr(new PrintWriter(log))
-                .execute("bench", "storm", "prepare", "--out", dir.toString(), "--machines", "50", "--kernel-mb", "1", "--initrd-mb", "1");
-        assertEquals(0, prepared, log.toString());
+        Cli prepared = Cli.run("bench", "storm", "prepare", "--out", dir.toString(), "--machines", "50", "--kernel-mb", "1", "--initrd-mb", "1");
+        assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
         Inventory inv = InventoryLoader.load(dir.resolve("cluster.yaml"));
         List<Board.Known> known = inv.machines().stream().map(m -> new Board.Known(m.mac().toString(), m.name(), m.ip().toString(),
                 m.role().name().toLowerCase())).toList();

@@ -1,34 +1,16 @@
 package io.metalboot.pki;
 
-import io.metalboot.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import static io.metalboot.cli.Cli.ok;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
-/** Runs {@code metalboot} in-process and captures what it prints. */
-record PkiCli(int exitCode, String out, String err) {
+/** The seed CA material under src/test/resources/pki/seed and the cfssl steps that make it. */
+final class PkiSeed {
     static final Path SEED = Path.of("src/test/resources/pki/seed");
 
-    static PkiCli run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
-        return new PkiCli(code, out.toString(), err.toString());
-    }
-
-    /** Like run, and fails the test unless it exits 0. */
-    static PkiCli ok(String... args) {
-        PkiCli r = run(args);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("metalboot " + String.join(" ", args) + " exited " + r.exitCode() + ": " + r.err());
-        }
-        return r;
+    private PkiSeed() {
     }
 
     /**
