@@ -54,7 +54,7 @@ class RecoveryTest {
             client.send(RawClient.ack(2), first.from());
             assertEquals("DATA 3 (476 bytes)", client.expect().toString());
             client.send(RawClient.ack(3), first.from());
-            assertEquals(new TransferEvent(client.address(), "3blocks.bin", 1500, Outcome.SENT, ""), server.nextEvent());
+            assertEquals(new TransferEvent(client.address(), "3blocks.bin", 1500, Outcome.SENT, "", 512, 1), server.nextEvent());
         }
     }
 
@@ -86,7 +86,7 @@ class RecoveryTest {
             assertEquals(List.of("OACK {blksize=1024}", "OACK {blksize=1024}", "OACK {blksize=1024}",
                     "ERROR 0 'timed out waiting for acknowledgement'"), seen);
             assertEquals(new TransferEvent(client.address(), "3blocks.bin", 0, Outcome.TIMED_OUT,
-                    "no acknowledgement of the options"), server.nextEvent());
+                    "no acknowledgement of the options", 1024, 1), server.nextEvent());
         }
     }
 
@@ -101,7 +101,7 @@ class RecoveryTest {
             assertEquals("DATA 2 (512 bytes)", client.expect().toString());
             assertEquals("ERROR 0 'timed out waiting for acknowledgement'", client.expect().toString());
             assertEquals(new TransferEvent(client.address(), "3blocks.bin", 512, Outcome.TIMED_OUT,
-                    "no acknowledgement after 2 retries"), server.nextEvent());
+                    "no acknowledgement after 2 retries", 512, 1), server.nextEvent());
         }
     }
 
@@ -170,8 +170,8 @@ class RecoveryTest {
             Fetched fetched = client.fetch(server.port(), "rollover.bin", options);
             assertEquals(65538, fetched.dataPackets());
             assertEquals(TestFiles.sha256(file), TestFiles.sha256(fetched.content()));
-            assertEquals(new TransferEvent(client.address(), "rollover.bin", Files.size(file), Outcome.SENT, ""),
-                    server.nextEvent());
+            assertEquals(new TransferEvent(client.address(), "rollover.bin", Files.size(file), Outcome.SENT, "", 512,
+                    Integer.parseInt(options.getOrDefault("windowsize", "1"))), server.nextEvent());
         }
     }
 }
