@@ -90,6 +90,7 @@ public final class BootServer implements AutoCloseable {
     /** The routing, shared by {@link #start} and the tests. */
     static void routing(HttpRouting.Builder r, Store store, Progress progress, Metrics metrics) {
         r.addFilter((chain, req, res) -> {
+            long start = System.nanoTime();
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
             if (CONTROL.matcher(path).find()) {
                 error(req, res, BootException.badRequest("the path holds a control character (%00 to %1F or %7F), which no name"
@@ -97,7 +98,7 @@ public final class BootServer implements AutoCloseable {
             } else {
                 chain.proceed();
             }
-            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
+            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten(), System.nanoTime() - start);
         });
         r.register(new BootRoutes(store, progress, metrics));
         Assets assets = new Assets(store.snapshot().root());
