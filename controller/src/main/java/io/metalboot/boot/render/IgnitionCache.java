@@ -55,7 +55,7 @@ public final class IgnitionCache {
 
     private record Entry(String json, List<LocalFiles.FileStamp> read, Set<Path> dirs, long generation) {
         static Entry of(String json, List<LocalFiles.FileStamp> read) {
-            Set<Path> dirs = read.stream().map(s -> s.path().getParent()).collect(Collectors.toUnmodifiableSet());
+            Set<Path> dirs = read.stream().map(LocalFiles.FileStamp::directoryWatched).collect(Collectors.toUnmodifiableSet());
             return new Entry(json, read, dirs, UNTRUSTED);
         }
 
