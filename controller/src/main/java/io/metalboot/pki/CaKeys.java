@@ -81,7 +81,39 @@ public final class CaKeys {
         return out;
     }
 
+    /** A file's CA certificates as parsed when the file was as stamped (size, time, inode). */
+    private record Parsed(long size, java.nio.file.attribute.FileTime modified, Object inode, List<X509CertificateHolder> cas) {
+    }
+
+    /** At most this many files' parses are kept; then it starts over. */
+    static final int MAX_PARSED = 100_000;
+    /**
+     * Parsed files, so a key checked against a pki/ of thousands of certificates stats each file instead of reading and
+     * parsing it every time (for 500 machines, ~15,000 certificate parses per Ignition translated).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Parsed> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<X509CertificateHolder> caCertificates(Path file) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            return List.of();
+        }
+        Parsed kept = PARSED.get(file);
+        if (kept != null && kept.size() == a.size() && kept.modified().equals(a.lastModifiedTime())
+                && java.util.Objects.equals(kept.inode(), a.fileKey())) {
+            return kept.cas();
+        }
+        List<X509CertificateHolder> cas = parse(file);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(file, new Parsed(a.size(), a.lastModifiedTime(), a.fileKey(), List.copyOf(cas)));
+        return cas;
+    }
+
+    private static List<X509CertificateHolder> parse(Path file) {
         List<X509CertificateHolder> out = new ArrayList<>();
         try {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
