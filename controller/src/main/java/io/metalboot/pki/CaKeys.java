@@ -34,20 +34,35 @@ public final class CaKeys {
     public record Ca(Path file, String subject) {
     }
 
-    /** The CA among the certificates in {@code dirs} (not recursive) whose key {@code pem} holds; empty when none. */
-    public static Optional<Ca> owner(String pem, List<Path> dirs) {
-        List<PrivateKey> keys = privateKeys(pem);
-        if (keys.isEmpty()) {
-            return Optional.empty();
-        }
+    /** A CA certificate in a file. */
+    public record CaCert(Path file, X509CertificateHolder cert) {
+    }
+
+    /** The CA certificates in {@code dirs} (not recursive), in directory then name order. */
+    public static List<CaCert> scan(List<Path> dirs) {
+        List<CaCert> out = new ArrayList<>();
         for (Path dir : dirs) {
             for (Path file : files(dir)) {
                 for (X509CertificateHolder cert : caCertificates(file)) {
-                    for (PrivateKey key : keys) {
-                        if (CertificateAuthority.matches(cert, key)) {
-                            return Optional.of(new Ca(file, subject(cert)));
-                        }
-                    }
+                    out.add(new CaCert(file, cert));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The CA among the certificates in {@code dirs} (not recursive) whose key {@code pem} holds; empty when none. */
+    public static Optional<Ca> owner(String pem, List<Path> dirs) {
+        return ownerAmong(pem, scan(dirs));
+    }
+
+    /** The CA among {@code cas} (from {@link #scan}) whose key {@code pem} holds; empty when none. */
+    public static Optional<Ca> ownerAmong(String pem, List<CaCert> cas) {
+        List<PrivateKey> keys = privateKeys(pem);
+        for (CaCert ca : cas) {
+            for (PrivateKey key : keys) {
+                if (CertificateAuthority.matches(ca.cert(), key)) {
+                    return Optional.of(new Ca(ca.file(), subject(ca.cert())));
                 }
             }
         }

@@ -37,6 +37,8 @@ public final class LocalFiles {
      * stamping each of them for each key made every cached answer hold (and check) hundreds of thousands of stamps.
      */
     private final java.util.Map<Path, FileStamp> read = new java.util.LinkedHashMap<>();
+    /** The CA certificates found in each set of directories this translation searched. */
+    private final java.util.Map<List<Path>, List<CaKeys.CaCert>> scans = new java.util.HashMap<>();
 
     private LocalFiles(Optional<Path> root) {
         this.root = root;
@@ -153,7 +155,8 @@ public final class LocalFiles {
                 stamp(d); // a CA certificate added, removed or renamed into place later makes the cached translation stale
             }
         }
-        Optional<CaKeys.Ca> ca = CaKeys.owner(text, dirs);
+        // one scan of these directories per translation, however many keys it embeds
+        Optional<CaKeys.Ca> ca = CaKeys.ownerAmong(text, scans.computeIfAbsent(List.copyOf(dirs), CaKeys::scan));
         if (ca.isPresent()) {
             String cert = ca.get().file().getFileName().toString();
             throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert + " (" + ca.get().subject()
