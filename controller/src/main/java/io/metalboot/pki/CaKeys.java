@@ -34,20 +34,35 @@ public final class CaKeys {
     public record Ca(Path file, String subject) {
     }
 
-    /** The CA among the certificates in {@code dirs} (not recursive) whose key {@code pem} holds; empty when none. */
-    public static Optional<Ca> owner(String pem, List<Path> dirs) {
-        List<PrivateKey> keys = privateKeys(pem);
-        if (keys.isEmpty()) {
-            return Optional.empty();
-        }
+    /** A CA certificate in a file. */
+    public record CaCert(Path file, X509CertificateHolder cert) {
+    }
+
+    /** The CA certificates in {@code dirs} (not recursive), in directory then name order. */
+    public static List<CaCert> scan(List<Path> dirs) {
+        List<CaCert> out = new ArrayList<>();
         for (Path dir : dirs) {
             for (Path file : files(dir)) {
                 for (X509CertificateHolder cert : caCertificates(file)) {
-                    for (PrivateKey key : keys) {
-                        if (CertificateAuthority.matches(cert, key)) {
-                            return Optional.of(new Ca(file, subject(cert)));
-                        }
-                    }
+                    out.add(new CaCert(file, cert));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The CA among the certificates in {@code dirs} (not recursive) whose key {@code pem} holds; empty when none. */
+    public static Optional<Ca> owner(String pem, List<Path> dirs) {
+        return ownerAmong(pem, scan(dirs));
+    }
+
+    /** The CA among {@code cas} (from {@link #scan}) whose key {@code pem} holds; empty when none. */
+    public static Optional<Ca> ownerAmong(String pem, List<CaCert> cas) {
+        List<PrivateKey> keys = privateKeys(pem);
+        for (CaCert ca : cas) {
+            for (PrivateKey key : keys) {
+                if (CertificateAuthority.matches(ca.cert(), key)) {
+                    return Optional.of(new Ca(ca.file(), subject(ca.cert())));
                 }
             }
         }
@@ -81,7 +96,39 @@ public final class CaKeys {
         return out;
     }
 
+    /** A file's CA certificates as parsed when the file was as stamped (size, time, inode). */
+    private record Parsed(long size, java.nio.file.attribute.FileTime modified, Object inode, List<X509CertificateHolder> cas) {
+    }
+
+    /** At most this many files' parses are kept; then it starts over. */
+    static final int MAX_PARSED = 100_000;
+    /**
+     * Parsed files, so a key checked against a pki/ of thousands of certificates stats each file instead of reading and
+     * parsing it every time (for 500 machines, ~15,000 certificate parses per Ignition translated).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Parsed> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<X509CertificateHolder> caCertificates(Path file) {
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException e) {
+            return List.of();
+        }
+        Parsed kept = PARSED.get(file);
+        if (kept != null && kept.size() == a.size() && kept.modified().equals(a.lastModifiedTime())
+                && java.util.Objects.equals(kept.inode(), a.fileKey())) {
+            return kept.cas();
+        }
+        List<X509CertificateHolder> cas = parse(file);
+        if (PARSED.size() >= MAX_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(file, new Parsed(a.size(), a.lastModifiedTime(), a.fileKey(), List.copyOf(cas)));
+        return cas;
+    }
+
+    private static List<X509CertificateHolder> parse(Path file) {
         List<X509CertificateHolder> out = new ArrayList<>();
         try {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

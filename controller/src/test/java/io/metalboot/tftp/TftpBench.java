@@ -25,6 +25,9 @@ public final class TftpBench {
     /** Held so the level set in main stays: one log line per transfer would drown the table. */
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.metalboot.tftp");
 
+    static final String RACK_FILE = "ipxe.efi";
+    static final long RACK_SIZE = 1024 * 1024;
+
     private TftpBench() {
     }
 
@@ -37,6 +40,7 @@ public final class TftpBench {
         for (long size : sizes) {
             TestFiles.generate(dir, name(size), size);
         }
+        TestFiles.generate(dir, RACK_FILE, RACK_SIZE);
         Optional<Tftpd> hpa = startTftpdHpa(dir);
         try (TftpServer metalboot = TftpServer.start(TftpConfig.of(new InetSocketAddress(RawClient.LOOPBACK, 0), dir),
                 TransferListener.NONE)) {
@@ -80,7 +84,22 @@ public final class TftpBench {
                     }
                 }
             }
+            Rack.Result oursRack = Rack.run(metalboot.port(), rounds);
+            Optional<Rack.Result> theirsRack = hpa.map(t -> Rack.run(t.port(), rounds));
+            System.out.printf(Locale.ROOT, "%nA rack powering on: %d clients fetch %s (%d KiB, blksize 1432 and tsize, as iPXE asks)"
+                    + " at once; wall time until the last one finished, median of %d (min-max), and how many finished whole:%n%n",
+                    Rack.CLIENTS, RACK_FILE, RACK_SIZE / 1024, rounds);
+            System.out.println("| server | all finished in | finished whole |");
+            System.out.println("|---|---:|---:|");
+            System.out.println("| metalboot | " + oursRack.time() + " | " + oursRack.whole() + " |");
+            System.out.println("| tftpd-hpa | " + theirsRack.map(Rack.Result::time).orElse("not run") + " | "
+                    + theirsRack.map(Rack.Result::whole).orElse("–") + " |");
             System.out.println();
+            boolean rackOk = oursRack.allWhole() && theirsRack.isPresent();
+            System.out.printf(Locale.ROOT, "- %s TFTP, %d concurrent transfers of %s: %s%n", rackOk ? "✓" : "✗", Rack.CLIENTS, RACK_FILE,
+                    oursRack.allWhole() ? "all finished whole in " + oursRack.time() + theirsRack.map(t -> String.format(Locale.ROOT,
+                            ", %.2f× tftpd-hpa's time (%s)", oursRack.median() / t.median(), t.time())).orElse(" (tftpd-hpa not run)")
+                            : "only " + oursRack.whole() + " finished whole");
             if (hpa.isEmpty()) {
                 System.out.println("- ✗ TFTP beside tftpd-hpa: not measured (tftpd-hpa did not run; see above)");
             } else {
@@ -95,6 +114,7 @@ public final class TftpBench {
             for (long size : sizes) {
                 Files.deleteIfExists(dir.resolve(name(size)));
             }
+            Files.deleteIfExists(dir.resolve(RACK_FILE));
             Files.deleteIfExists(dir);
         }
     }

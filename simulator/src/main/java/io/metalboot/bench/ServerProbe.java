@@ -50,13 +50,28 @@ public final class ServerProbe {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) TICKS_PER_SECOND; // fields 14 and 15 of stat(5)
     }
 
-    /** Used Java heap, KiB, as {@code jcmd GC.heap_info} prints it (no collection forced). */
+    /**
+     * Used Java heap, KiB, as {@code jcmd GC.heap_info} prints it (no collection forced): the sum of its heap lines
+     * (one for G1, one per generation for the serial collector), without Metaspace and class space.
+     */
     public long heapUsedKib() throws IOException, InterruptedException {
-        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
+        long sum = 0;
+        boolean found = false;
+        for (String line : jcmd("GC.heap_info").lines().toList()) {
+            String t = line.strip();
+            if (t.startsWith("Metaspace") || t.startsWith("class space")) {
+                continue;
+            }
+            Matcher m = HEAP_USED.matcher(t);
+            if (m.find()) {
+                sum += Long.parseLong(m.group(1));
+                found = true;
+            }
+        }
+        if (!found) {
             throw new IOException("jcmd " + pid + " GC.heap_info printed no 'used NK'");
         }
-        return Long.parseLong(m.group(1));
+        return sum;
     }
 
     /** Forces a full collection ({@code jcmd GC.run}), so the used heap after it is what is live. */

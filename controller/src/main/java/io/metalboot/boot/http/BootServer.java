@@ -119,6 +119,7 @@ public final class BootServer implements AutoCloseable {
     static void routing(HttpRouting.Builder r, Store store, Options options, Metrics metrics, AtomicBoolean closing) {
         BootEvents events = options.events();
         r.addFilter((chain, req, res) -> {
+            long start = System.nanoTime();
             String path = req.path().path(); // before routing: a registered service sees its path relative to itself
             if (CONTROL.matcher(path).find()) {
                 error(req, res, BootException.badRequest("the path holds a control character (%00 to %1F or %7F), which no name"
@@ -126,7 +127,7 @@ public final class BootServer implements AutoCloseable {
             } else {
                 chain.proceed();
             }
-            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten());
+            metrics.request(Metrics.endpoint(path), res.status().code(), res.bytesWritten(), System.nanoTime() - start);
         });
         r.register(new BootRoutes(store, events, options.unknownMachines(), metrics));
         r.register("/ui", new UiRoutes(events, options.overview(), closing));

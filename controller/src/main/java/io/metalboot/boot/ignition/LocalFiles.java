@@ -31,8 +31,14 @@ public final class LocalFiles {
 
     private final Optional<Path> root;
     private Path realRoot;
-    /** Every file read (and each key's sibling certificate), so a cached translation can tell it is still current. */
-    private final List<FileStamp> read = new ArrayList<>();
+    /**
+     * Every file read, and each directory searched for CA certificates, once each (by path), so a cached translation can
+     * tell it is still current. A directory, not each file in it: a pki/ of 500 machines holds thousands of files, and
+     * stamping each of them for each key made every cached answer hold (and check) hundreds of thousands of stamps.
+     */
+    private final java.util.Map<Path, FileStamp> read = new java.util.LinkedHashMap<>();
+    /** The CA certificates found in each set of directories this translation searched. */
+    private final java.util.Map<List<Path>, List<CaKeys.CaCert>> scans = new java.util.HashMap<>();
 
     private LocalFiles(Optional<Path> root) {
         this.root = root;
@@ -45,14 +51,22 @@ public final class LocalFiles {
 
     /** What this translation read, in order. */
     public List<FileStamp> read() {
-        return List.copyOf(read);
+        return List.copyOf(read.values());
     }
 
-    /** A file as it was when read: link or not, size, modification time and inode; a rewrite (even an atomic rename) changes it. */
-    public record FileStamp(Path path, boolean link, long size, FileTime modified, Object inode) {
+    /**
+     * A file as it was when read: link or not, size, modification time and inode; a rewrite (even an atomic rename)
+     * changes it. For a directory the time is its entries' last change: a file added, removed or renamed in it.
+     */
+    public record FileStamp(Path path, boolean link, boolean directory, long size, FileTime modified, Object inode) {
         static FileStamp of(Path path) throws IOException {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new FileStamp(path, a.isSymbolicLink(), a.size(), a.lastModifiedTime(), a.fileKey());
+            return new FileStamp(path, a.isSymbolicLink(), a.isDirectory(), a.size(), a.lastModifiedTime(), a.fileKey());
+        }
+
+        /** The directory whose changes make this stamp stale: the directory itself, or the file's. */
+        public Path directoryWatched() {
+            return directory ? path : path.getParent();
         }
 
         /** True while the file is as it was. */
@@ -62,6 +76,12 @@ public final class LocalFiles {
             } catch (IOException e) {
                 return false;
             }
+        }
+    }
+
+    private void stamp(Path p) throws IOException {
+        if (!read.containsKey(p)) {
+            read.put(p, FileStamp.of(p));
         }
     }
 
@@ -92,9 +112,9 @@ public final class LocalFiles {
                 throw t.error(at, "contents.local '" + relative + "' is " + Files.size(real) + " bytes, too large to inline into Ignition"
                         + " (at most " + MAX_BYTES + "); serve it under assets/ and use source: with its URL");
             }
-            read.add(FileStamp.of(resolved));
+            stamp(resolved);
             if (!real.equals(resolved)) {
-                read.add(FileStamp.of(real));
+                stamp(real);
             }
             String text = Files.readString(real, StandardCharsets.UTF_8);
             refuseKey(t, at, relative, dir, real, text);
@@ -131,11 +151,12 @@ public final class LocalFiles {
             dirs.add(real.getParent());
         }
         for (Path d : dirs) {
-            for (Path f : CaKeys.files(d)) {
-                read.add(FileStamp.of(f)); // a CA certificate added or changed later makes the cached translation stale
+            if (Files.isDirectory(d)) {
+                stamp(d); // a CA certificate added, removed or renamed into place later makes the cached translation stale
             }
         }
-        Optional<CaKeys.Ca> ca = CaKeys.owner(text, dirs);
+        // one scan of these directories per translation, however many keys it embeds
+        Optional<CaKeys.Ca> ca = CaKeys.ownerAmong(text, scans.computeIfAbsent(List.copyOf(dirs), CaKeys::scan));
         if (ca.isPresent()) {
             String cert = ca.get().file().getFileName().toString();
             throw t.error(at, "contents.local '" + relative + "' is the private key of the CA " + cert + " (" + ca.get().subject()

@@ -18,24 +18,40 @@ import java.util.concurrent.TimeUnit;
  * The file store: a data dir as served: read once, kept in memory, read again when a file under groups/,
  * profiles/, ignition/ or generic/ changes, also when one of them is replaced by another directory. A reload that fails is logged and the last good data
  * keeps serving. The first load's warnings are the caller's to show; a reload's are logged.
+ *
+ * <p>The same watch service watches the directories the Ignition cache read {@code contents.local} files from
+ * ({@link ContentDirs}): any event moves the cache's generation on at once, without the reload's pause, so a renewed key
+ * is served as soon as the event is read. When the kernel drops events (an {@code OVERFLOW}), the store cannot know what
+ * changed: it takes every directory as changed (each cached answer checks its files again before it is served) and
+ * reads the data dir again.
  */
 public final class FileStore implements Store {
     private static final System.Logger LOG = System.getLogger(FileStore.class.getName());
     private final Path root;
     private final Snapshots snapshots;
     private static final String[] WATCHED = {"", "groups", "profiles", "ignition", "generic"};
-    private final java.util.Map<String, java.nio.file.WatchKey> keys = new java.util.HashMap<>();
+    private final java.util.Map<String, java.nio.file.WatchKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
     private final WatchService watcher;
     private final Thread thread;
+    private final ContentDirs contentDirs;
 
     public FileStore(Path root) {
         this.root = root;
-        this.snapshots = new Snapshots(DataDir.load(root));
         try {
             this.watcher = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
             throw new BootException(500, "cannot watch " + root + " for changes: " + e.getMessage(), e);
         }
+        this.contentDirs = new ContentDirs(watcher);
+        DataDir first;
+        try {
+            first = DataDir.load(root);
+        } catch (BootException e) {
+            close(watcher);
+            throw e;
+        }
+        first.translated().watchedBy(contentDirs);
+        this.snapshots = new Snapshots(first);
         watchDirs();
         this.thread = Thread.ofVirtual().name("metalboot-data-watch").start(this::watch);
     }
@@ -69,6 +85,7 @@ public final class FileStore implements Store {
     public boolean reload() {
         try {
             DataDir next = DataDir.load(root);
+            next.translated().watchedBy(contentDirs);
             snapshots.serve(next);
             next.warnings().forEach(w -> LOG.log(Level.WARNING, "data={0} {1}", root, w));
             LOG.log(Level.INFO, "data={0} reloaded: {1} groups, {2} profiles", root, next.groups().size(), next.profiles().size());
@@ -84,19 +101,38 @@ public final class FileStore implements Store {
         try {
             while (true) {
                 var key = watcher.take();
-                key.pollEvents();
-                key.reset();
+                boolean data = seen(key);
                 // let an editor finish writing, and take the burst of events as one change
                 for (var more = watcher.poll(200, TimeUnit.MILLISECONDS); more != null; more = watcher.poll(200, TimeUnit.MILLISECONDS)) {
-                    more.pollEvents();
-                    more.reset();
+                    data |= seen(more);
                 }
-                watchDirs();
-                reload();
+                if (data) {
+                    watchDirs();
+                    reload();
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed
         }
+    }
+
+    /** Takes {@code key}'s events: the Ignition cache's files count as changed at once; true when the data dir must be read again. */
+    private boolean seen(java.nio.file.WatchKey key) {
+        boolean lost = key.pollEvents().stream().anyMatch(e -> e.kind() == StandardWatchEventKinds.OVERFLOW);
+        key.reset();
+        contentDirs.changed();
+        if (lost) {
+            LOG.log(Level.WARNING, "data={0} the kernel dropped file change events; every cached Ignition checks its files again"
+                    + " and the data dir is read again", root);
+        }
+        return lost || keys.containsValue(key);
+    }
+
+    /** What the watch does when events were lost ({@code OVERFLOW}): nothing cached is trusted, and the data dir is read again. */
+    void eventsLost() {
+        contentDirs.changed();
+        watchDirs();
+        reload();
     }
 
     /**
@@ -105,7 +141,7 @@ public final class FileStore implements Store {
      * directory) the old watch sees groups.old, so every change is followed by watching the current directories again
      * (a directory created after start included). Watching a directory already watched costs nothing.
      */
-    private void watchDirs() {
+    private synchronized void watchDirs() {
         for (String sub : WATCHED) {
             Path dir = root.resolve(sub);
             if (Files.isDirectory(dir)) {
@@ -125,11 +161,15 @@ public final class FileStore implements Store {
 
     @Override
     public void close() {
+        close(watcher);
+        thread.interrupt();
+    }
+
+    private void close(WatchService w) {
         try {
-            watcher.close();
+            w.close();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "data={0} closing the watch: {1}", root, e.getMessage());
         }
-        thread.interrupt();
     }
 }

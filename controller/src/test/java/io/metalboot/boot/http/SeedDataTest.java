@@ -97,6 +97,9 @@ class SeedDataTest {
         String metrics = get("/metrics").body();
         assertTrue(metrics.contains("metalboot_http_requests_total{endpoint=\"ignition\",status=\"200\"} 1\n"), metrics);
         assertTrue(metrics.contains("# TYPE metalboot_render_seconds_sum counter\n"), metrics);
+        assertTrue(metrics.contains("# TYPE metalboot_request_seconds histogram\n"), metrics);
+        assertTrue(metrics.contains("metalboot_request_seconds_bucket{endpoint=\"ignition\",le=\"+Inf\"} 1\n"), metrics);
+        assertTrue(metrics.contains("metalboot_request_seconds_count{endpoint=\"ignition\"} 1\n"), metrics);
         HttpResponse<String> status = get("/status");
         assertTrue(status.body().contains("\"stage\" : \"installed\"") && status.body().contains("\"name\" : \"kube-master\""), status.body());
     }

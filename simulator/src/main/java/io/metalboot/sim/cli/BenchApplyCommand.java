@@ -34,11 +34,15 @@ final class BenchApplyCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "20", description = "Added per SSH round trip (default: ${DEFAULT-VALUE} ms).")
     int latencyMs;
 
+    @Option(names = "--wrapper-ms", defaultValue = "50",
+            description = "For the slow EdgeOS router: added per vyatta-cfg-cmd-wrapper call (default: ${DEFAULT-VALUE} ms).")
+    int wrapperMs;
+
     @Option(names = "--kind", split = ",", defaultValue = "edgeos,openwrt", description = "Router kinds (default: ${DEFAULT-VALUE}).")
     List<String> kinds;
 
     /** One measured CLI run: exit status, round trips (exec requests), script bytes sent, wall time. */
-    record Measure(int status, int roundTrips, long bytes, Duration time) {
+    record Measure(int status, int roundTrips, long bytes, Duration time, long wrapperCalls) {
     }
 
     @Override
@@ -79,6 +83,20 @@ final class BenchApplyCommand implements Callable<Integer> {
                 }
             }
         }
+        if (kinds.contains("edgeos") && wrapperMs > 0) {
+            int n = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+            Measure slow = slowEdgeos(work, key, n);
+            ok &= slow.status() == 0;
+            out.printf("%nA slow EdgeOS router: %d ms added per `vyatta-cfg-cmd-wrapper` call (what a real EdgeRouter's wrapper"
+                    + " costs, a process and a config-session lookup each), %d ms per round trip.%n%n", wrapperMs, latencyMs);
+            out.println("| router | mappings | round trips | wrapper calls | time |");
+            out.println("|---|---:|---:|---:|---:|");
+            out.printf("| edgeos, slow | %d | %d | %d | %.2f s |%n", n, slow.roundTrips(), slow.wrapperCalls(), seconds(slow.time()));
+            out.printf("%n- %s apply of %d mappings to a slow EdgeOS router (%d ms per wrapper call): %.1f s, %d wrapper calls%s%n",
+                    slow.status() == 0 && seconds(slow.time()) < 60 ? "✓" : "✗", n, wrapperMs, seconds(slow.time()), slow.wrapperCalls(),
+                    seconds(slow.time()) < 60 ? "" : " — one call per set/delete: a generated config file merged with one `load`/`merge`"
+                            + " would be a handful of calls");
+        }
         out.printf("%nTime is the whole in-process CLI run (inventory, SSH, planning, the router's work) on this machine;"
                 + " round trips are SSH exec requests; bytes are the scripts and standard input sent.%n");
         if (!thousand.isEmpty()) {
@@ -86,6 +104,23 @@ final class BenchApplyCommand implements Callable<Integer> {
         }
         out.flush();
         return ok ? 0 : 1;
+    }
+
+    /** A first apply of {@code n} mappings to an EdgeOS router whose wrapper costs {@link #wrapperMs} per call. */
+    private Measure slowEdgeos(Path work, DemoKey key, int n) throws Exception {
+        Path dir = work.resolve("edgeos-slow-" + n);
+        SimulatedRouter factory = SimulatedRouter.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("router")));
+        factory.close();
+        BenchLab.widenRouter(factory);
+        try (SimulatedRouter router = SimulatedRouter.start(SimConfig.of(RouterKind.EDGEOS, dir.resolve("router")))) {
+            router.authorize(key.publicKey());
+            Path inv = Files.writeString(dir.resolve("cluster.yaml"),
+                    LabInventory.pointedAt(BenchLab.inventory(n), router, key.privateKey(), work.resolve("known_hosts")));
+            run(router, "plan", "-c", inv.toString(), "--trust-new-host-key");
+            router.connectionFaults().delayRoundTrips(Duration.ofMillis(latencyMs));
+            router.connectionFaults().delayCommands("vyatta-cfg-cmd-wrapper", Duration.ofMillis(wrapperMs));
+            return run(router, "apply", "-c", inv.toString(), "--yes");
+        }
     }
 
     private static double seconds(Duration d) {
@@ -103,6 +138,7 @@ final class BenchApplyCommand implements Callable<Integer> {
         if (status != 0 && status != 3) {
             spec.commandLine().getErr().println("metalboot " + String.join(" ", args) + " exited " + status + ":\n" + sink);
         }
-        return new Measure(status, execs.size(), router.execBytes() - bytesBefore, time);
+        long wrapperCalls = router.log().entries().stream().filter(e -> e.line().contains("vyatta-cfg-cmd-wrapper")).count();
+        return new Measure(status, execs.size(), router.execBytes() - bytesBefore, time, wrapperCalls);
     }
 }

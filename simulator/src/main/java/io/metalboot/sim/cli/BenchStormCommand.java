@@ -121,6 +121,10 @@ final class BenchStormCommand implements Callable<Integer> {
         @Option(names = "--machines", split = ",", defaultValue = "50,200,500")
         List<Integer> sizes;
 
+        @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+                description = "Run each storm N times and print the spread (median, min-max) of the figures the targets use.")
+        int repeat;
+
         @Option(names = "--profile", paramLabel = "FILE.jfr",
                 description = "Record the server with JFR during the largest storm and sum up where its CPU went.")
         java.util.Optional<Path> profile;
@@ -128,7 +132,7 @@ final class BenchStormCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new StormReport(spec.commandLine().getOut(), new InetSocketAddress(url.getHost(), url.getPort()), pid, data,
-                    assets(data), machines(data)).run(sizes, profile);
+                    assets(data), machines(data)).run(sizes, Math.max(1, repeat), profile);
         }
     }
 
